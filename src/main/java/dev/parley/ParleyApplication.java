@@ -1,0 +1,15 @@
+package dev.parley;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Parley: a multi-tenant live-chat customer-support platform. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ParleyApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(ParleyApplication.class, args);
+    }
+}

@@ -1,0 +1,171 @@
+package dev.parley.tenancy.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.parley.shared.Ids;
+import dev.parley.tenancy.Tenant;
+import dev.parley.tenancy.TenantStatus;
+import dev.parley.tenancy.TenantSummary;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The {@code tenants} and {@code tenant_domains} platform tables. */
+@Repository
+public class TenantRepository {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+
+    private final JdbcClient db;
+
+    TenantRepository(JdbcClient db) {
+        this.db = db;
+    }
+
+    public Optional<TenantSummary> findSummary(UUID id) {
+        return db.sql("SELECT id, slug, name, status FROM tenants WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> new TenantSummary(rs.getObject("id", UUID.class), rs.getString("slug"),
+                        rs.getString("name"), TenantStatus.valueOf(rs.getString("status"))))
+                .optional();
+    }
+
+    /** Inserts a tenant unless its slug is taken; empty when it was. */
+    public Optional<UUID> insertIfSlugFree(String slug, String name, Map<String, Object> settings, Instant now) {
+        return db.sql("""
+                        INSERT INTO tenants (id, slug, name, settings, created_at, updated_at)
+                        VALUES (:id, :slug, :name, :settings::jsonb, :now, :now)
+                        ON CONFLICT (slug) DO NOTHING
+                        RETURNING id
+                        """)
+                .param("id", Ids.newId())
+                .param("slug", slug)
+                .param("name", name)
+                .param("settings", JSON.writeValueAsString(settings))
+                .param("now", Timestamp.from(now))
+                .query(UUID.class)
+                .optional();
+    }
+
+    public Optional<Tenant> findById(UUID id) {
+        return db.sql(SELECT + " WHERE t.id = :id").param("id", id).query(this::tenant).optional();
+    }
+
+    public Optional<Tenant> findBySlug(String slug) {
+        return db.sql(SELECT + " WHERE t.slug = :slug").param("slug", slug).query(this::tenant).optional();
+    }
+
+    /** Tenants newest first; deleted ones only when asked for by status. */
+    public List<Tenant> search(String text, TenantStatus status, UUID before, int limit) {
+        String pattern = text == null || text.isBlank() ? null
+                : "%" + text.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                        + "%";
+        return db.sql(SELECT + """
+                         WHERE (CAST(:status AS text) IS NULL AND t.status <> 'DELETED' OR t.status = :status)
+                           AND (CAST(:pattern AS text) IS NULL
+                                OR lower(t.name) LIKE :pattern OR t.slug LIKE :pattern
+                                OR EXISTS (SELECT 1 FROM tenant_domains d
+                                           WHERE d.tenant_id = t.id AND d.host LIKE :pattern))
+                           AND (CAST(:before AS uuid) IS NULL OR t.id < :before)
+                         ORDER BY t.id DESC
+                         LIMIT :limit
+                        """)
+                .param("status", status != null ? status.name() : null)
+                .param("pattern", pattern)
+                .param("before", before)
+                .param("limit", limit)
+                .query(this::tenant)
+                .list();
+    }
+
+    public void update(UUID id, String name, Map<String, Object> settings, Instant now) {
+        db.sql("UPDATE tenants SET name = :name, settings = :settings::jsonb, updated_at = :now WHERE id = :id")
+                .param("id", id)
+                .param("name", name)
+                .param("settings", JSON.writeValueAsString(settings))
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    public void changeStatus(UUID id, TenantStatus status, Instant now) {
+        db.sql("""
+                        UPDATE tenants
+                        SET status = :status, updated_at = :now,
+                            suspended_at = CASE WHEN :status = 'SUSPENDED' THEN :now ELSE NULL END,
+                            deleted_at = CASE WHEN :status = 'DELETED' THEN :now ELSE NULL END
+                        WHERE id = :id
+                        """)
+                .param("id", id)
+                .param("status", status.name())
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** Which of these hosts already belong to a tenant other than {@code tenant}. */
+    public List<String> hostsTakenByOthers(Collection<String> hosts, UUID tenant) {
+        if (hosts.isEmpty()) {
+            return List.of();
+        }
+        return db.sql("SELECT host FROM tenant_domains WHERE host IN (:hosts) AND tenant_id <> :tenant ORDER BY host")
+                .param("hosts", hosts)
+                .param("tenant", tenant)
+                .query(String.class)
+                .list();
+    }
+
+    public void replaceDomains(UUID tenant, Collection<String> hosts, Instant now) {
+        db.sql("DELETE FROM tenant_domains WHERE tenant_id = :tenant AND NOT (host = ANY(:hosts))")
+                .param("tenant", tenant)
+                .param("hosts", hosts.toArray(String[]::new))
+                .update();
+        for (String host : hosts) {
+            db.sql("""
+                            INSERT INTO tenant_domains (id, tenant_id, host, created_at)
+                            SELECT :id, :tenant, :host, :now
+                            WHERE NOT EXISTS (SELECT 1 FROM tenant_domains WHERE tenant_id = :tenant AND host = :host)
+                            """)
+                    .param("id", Ids.newId())
+                    .param("tenant", tenant)
+                    .param("host", host)
+                    .param("now", Timestamp.from(now))
+                    .update();
+        }
+    }
+
+    private static final String SELECT = """
+            SELECT t.id, t.slug, t.name, t.status, t.settings::text AS settings, t.created_at, t.updated_at,
+                   t.suspended_at, t.deleted_at,
+                   coalesce((SELECT array_agg(d.host ORDER BY d.host) FROM tenant_domains d WHERE d.tenant_id = t.id),
+                            '{}') AS domains
+            FROM tenants t
+            """;
+
+    private Tenant tenant(ResultSet rs, int row) throws SQLException {
+        String[] domains = (String[]) rs.getArray("domains").getArray();
+        Map<String, Object> settings = new LinkedHashMap<>(JSON.readValue(rs.getString("settings"), MAP));
+        return new Tenant(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("name"),
+                TenantStatus.valueOf(rs.getString("status")), settings, new ArrayList<>(List.of(domains)),
+                instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "suspended_at"),
+                instant(rs, "deleted_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp ts = rs.getTimestamp(column);
+        return ts != null ? ts.toInstant() : null;
+    }
+}

@@ -1,0 +1,107 @@
+package dev.parley.tenancy.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import dev.parley.shared.web.CursorPage;
+import dev.parley.tenancy.Tenant;
+import dev.parley.tenancy.TenantAdministration;
+import dev.parley.tenancy.TenantAdministration.Change;
+import dev.parley.tenancy.TenantAdministration.Provision;
+import dev.parley.tenancy.TenantAdministration.Provisioned;
+import dev.parley.tenancy.TenantStatus;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The super-admin's tenant API: provisioning and the life of every tenant. */
+@RestController
+@RequestMapping("/api/v1/platform/tenants")
+@PreAuthorize("hasRole('SUPER_ADMIN')")
+class PlatformTenantController {
+
+    static final String SLUG = "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$";
+
+    private final TenantAdministration administration;
+
+    PlatformTenantController(TenantAdministration administration) {
+        this.administration = administration;
+    }
+
+    record CreateTenant(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Pattern(regexp = SLUG, message = "must be 1-63 lower-case letters, digits or dashes, "
+                    + "not starting or ending with a dash") String slug,
+            List<String> domains,
+            @NotBlank @Email @Size(max = 320) String adminEmail,
+            Map<String, Object> settings) {
+    }
+
+    /** Creates a tenant, or answers 200 with the existing one when the same slug and name were sent before. */
+    @PostMapping
+    ResponseEntity<Provisioned> create(@Valid @RequestBody CreateTenant body) {
+        Provisioned result = administration.provision(
+                new Provision(body.name(), body.slug(), body.domains(), body.adminEmail(), body.settings()));
+        if (result.created()) {
+            return ResponseEntity.created(URI.create("/api/v1/platform/tenants/" + result.tenant().id())).body(result);
+        }
+        return ResponseEntity.status(HttpStatus.OK).body(result);
+    }
+
+    @GetMapping
+    CursorPage<Tenant> list(@RequestParam(required = false) String q,
+                            @RequestParam(required = false) TenantStatus status,
+                            @RequestParam(required = false) String cursor,
+                            @RequestParam(required = false) Integer limit) {
+        return administration.search(q, status, cursor, limit);
+    }
+
+    @GetMapping("/{id}")
+    Tenant get(@PathVariable UUID id) {
+        return administration.get(id);
+    }
+
+    record UpdateTenant(@Size(min = 1, max = 200) String name, Map<String, Object> settings, List<String> domains) {
+    }
+
+    @PatchMapping("/{id}")
+    Tenant update(@PathVariable UUID id, @Valid @RequestBody UpdateTenant body) {
+        if (body.name() != null && body.name().isBlank()) {
+            throw dev.parley.shared.ParleyException.invalidField("name", "must not be blank");
+        }
+        return administration.update(id, new Change(body.name(), body.settings(), body.domains()));
+    }
+
+    @PostMapping("/{id}/suspend")
+    Tenant suspend(@PathVariable UUID id) {
+        return administration.suspend(id);
+    }
+
+    @PostMapping("/{id}/reactivate")
+    Tenant reactivate(@PathVariable UUID id) {
+        return administration.reactivate(id);
+    }
+
+    @DeleteMapping("/{id}")
+    Tenant delete(@PathVariable UUID id) {
+        return administration.delete(id);
+    }
+}

@@ -117,8 +117,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (json instanceof InvalidFormatException invalid) {
             return validationFailed(List.of(new FieldError(path(invalid), describeExpected(invalid))));
         }
-        if (json instanceof MismatchedInputException mismatched && !mismatched.getPath().isEmpty()) {
-            return validationFailed(List.of(new FieldError(path(mismatched), "has the wrong type")));
+        if (json instanceof MismatchedInputException mismatched) {
+            return validationFailed(List.of(mismatched.getPath().isEmpty()
+                    ? new FieldError("body", "must be a JSON object")
+                    : new FieldError(path(mismatched), "has the wrong type")));
         }
         if (json instanceof StreamReadException || json instanceof DatabindException) {
             return problem(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_JSON",

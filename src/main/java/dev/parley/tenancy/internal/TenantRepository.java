@@ -106,8 +106,8 @@ public class TenantRepository {
         db.sql("""
                         UPDATE tenants
                         SET status = :status, updated_at = :now,
-                            suspended_at = CASE WHEN :status = 'SUSPENDED' THEN :now ELSE NULL END,
-                            deleted_at = CASE WHEN :status = 'DELETED' THEN :now ELSE NULL END
+                            suspended_at = CASE WHEN :status = 'SUSPENDED' THEN CAST(:now AS timestamptz) END,
+                            deleted_at = CASE WHEN :status = 'DELETED' THEN CAST(:now AS timestamptz) END
                         WHERE id = :id
                         """)
                 .param("id", id)

@@ -127,6 +127,20 @@ public class TenantAdministration {
         });
     }
 
+    /** Sends a new invitation to a tenant admin (a lost first invitation, a new owner). */
+    public InvitationLink inviteAdmin(UUID id, String email) {
+        return platform.call(() -> {
+            Tenant tenant = get(id);
+            if (tenant.status() != TenantStatus.ACTIVE) {
+                throw ParleyException.conflict("TENANT_NOT_ACTIVE", "Reactivate the tenant before inviting to it.");
+            }
+            InvitationLink invitation = invitations.inviteFirstAdmin(TenantId.of(id), email);
+            audit.recordPlatform("tenant.admin_invited", TenantId.of(id), "tenant", id,
+                    Map.of("email", invitation.email()));
+            return invitation;
+        });
+    }
+
     public Tenant suspend(UUID id) {
         return transition(id, TenantStatus.SUSPENDED, "tenant.suspended");
     }

@@ -209,4 +209,18 @@ class TenantProvisioningIT {
         assertThat(actions).containsExactly("tenant.reactivated", "tenant.suspended", "tenant.created");
         assertThat(audit.body().path("items").get(0).path("actorEmail").asText()).isEqualTo(Fixtures.ROOT_EMAIL);
     }
+
+    @Test
+    void theSuperAdminCanSendANewAdminInvitation() {
+        TenantSetup t = fixtures.tenant("reinvite");
+        String email = "second-admin@" + t.slug() + ".test";
+
+        Response invited = api.post("/api/v1/platform/tenants/" + t.id() + "/admin-invitations", root,
+                Map.of("email", email));
+
+        assertThat(invited.status()).isEqualTo(201);
+        Session second = fixtures.accept(Fixtures.tokenOf(invited.text("link")), email, "Second");
+        assertThat(second.body().path("tenant").path("role").asText()).isEqualTo("TENANT_ADMIN");
+        assertThat(second.tenantId()).isEqualTo(t.id());
+    }
 }

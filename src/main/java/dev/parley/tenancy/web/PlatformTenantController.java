@@ -90,6 +90,16 @@ class PlatformTenantController {
         return administration.update(id, new Change(body.name(), body.settings(), body.domains()));
     }
 
+    record InviteAdmin(@NotBlank @Email @Size(max = 320) String email) {
+    }
+
+    /** A new invitation for a tenant admin, for example when the first one was lost. */
+    @PostMapping("/{id}/admin-invitations")
+    ResponseEntity<dev.parley.tenancy.FirstAdminInvitations.InvitationLink> inviteAdmin(@PathVariable UUID id,
+            @Valid @RequestBody InviteAdmin body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(administration.inviteAdmin(id, body.email()));
+    }
+
     @PostMapping("/{id}/suspend")
     Tenant suspend(@PathVariable UUID id) {
         return administration.suspend(id);

@@ -41,8 +41,9 @@ class SecurityConfiguration {
                 .headers(h -> h
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                        + "frame-ancestors 'none'")))
+                                "default-src 'self'; script-src 'self' '" + ImportMap.hash() + "'; "
+                                        + "img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                        + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'")))
                 .addFilterBefore(new AccessTokenFilter(tokens, guard), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout")

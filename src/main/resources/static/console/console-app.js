@@ -1,0 +1,82 @@
+import { LitElement, html, css } from 'lit';
+import { api, describe, session } from './api.js';
+import { shared } from './styles.js';
+import './sign-in.js';
+import './tenant-switcher.js';
+
+const ROLE_NAMES = {
+  TENANT_ADMIN: 'Tenant admin',
+  ADMIN_OPERATOR: 'Admin operator',
+  OPERATOR: 'Operator',
+  SUPER_ADMIN: 'Platform admin',
+};
+
+/** The console's shell: sign-in when signed out; otherwise who and where you are, tenant switching, sign-out. */
+export class ConsoleApp extends LitElement {
+  static properties = { me: { state: true }, error: { state: true } };
+  static styles = [shared, css`
+    header {
+      display: flex; align-items: center; gap: 1rem; padding: 0.7rem 1.2rem;
+      background: var(--parley-surface); border-bottom: 1px solid var(--parley-border);
+    }
+    .brand { font-weight: 700; color: var(--parley-primary); margin-right: auto; }
+    main { padding: 2rem 1.2rem; max-width: 60rem; margin: 0 auto; }
+    .card { max-width: none; margin: 0; }
+  `];
+
+  connectedCallback() {
+    super.connectedCallback();
+    this.load();
+  }
+
+  async load() {
+    if (!session.get()) {
+      this.me = null;
+      return;
+    }
+    try {
+      this.me = await api('/api/v1/me');
+      this.error = null;
+    } catch (error) {
+      this.me = null;
+      if (error.status !== 401) this.error = describe(error);
+    }
+  }
+
+  async signOut() {
+    const current = session.get();
+    try {
+      await api('/api/v1/auth/logout', { method: 'POST', body: { refreshToken: current?.refreshToken } });
+    } catch {
+      // Signed out locally either way.
+    }
+    session.clear();
+    this.me = null;
+  }
+
+  render() {
+    if (!this.me) {
+      return html`
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+        <parley-sign-in @signed-in=${() => this.load()}></parley-sign-in>`;
+    }
+    const { user, tenant, tenants, roles } = this.me;
+    return html`
+      <header>
+        <span class="brand">Parley</span>
+        <parley-tenant-switcher .current=${tenant} .tenants=${tenants}
+            @tenant-switched=${() => this.load()}></parley-tenant-switcher>
+        <span class="muted" data-testid="user-email">${user.email}</span>
+        <button class="secondary" @click=${this.signOut}>Sign out</button>
+      </header>
+      <main>
+        <section class="card">
+          <h1 data-testid="tenant-name">${tenant.name}</h1>
+          <p>Signed in as <strong>${user.name || user.email}</strong>,
+            <span data-testid="role">${roles.map((r) => ROLE_NAMES[r] || r).join(' · ')}</span>.</p>
+          <p class="muted">Tenant <code>${tenant.slug}</code> · ${tenant.status.toLowerCase()}</p>
+        </section>
+      </main>`;
+  }
+}
+customElements.define('parley-console', ConsoleApp);

@@ -210,4 +210,27 @@ class AuthIT {
         assertThat(root.body().path("roles").toString()).contains("SUPER_ADMIN");
         assertThat(api.get("/api/v1/platform/tenants", root.accessToken()).status()).isEqualTo(200);
     }
+
+    @Test
+    void changingThePasswordNeedsTheCurrentOneAndEndsOtherSessions() {
+        TenantSetup acme = fixtures.tenant("passwd");
+        Session other = fixtures.login(acme.admin().email(), Fixtures.PASSWORD, null);
+        String token = acme.admin().accessToken();
+
+        Response wrong = api.post("/api/v1/me/password", token,
+                Map.of("currentPassword", "not it at all", "newPassword", "a brand new password"));
+        Response tooShort = api.post("/api/v1/me/password", token,
+                Map.of("currentPassword", Fixtures.PASSWORD, "newPassword", "short"));
+        Response changed = api.post("/api/v1/me/password", token,
+                Map.of("currentPassword", Fixtures.PASSWORD, "newPassword", "a brand new password"));
+
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.body().path("errors").get(0).path("field").asText()).isEqualTo("currentPassword");
+        assertThat(tooShort.body().path("errors").get(0).path("field").asText()).isEqualTo("newPassword");
+        assertThat(changed.status()).isEqualTo(204);
+        assertThat(api.get("/api/v1/me", token).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/me", other.accessToken()).code()).isEqualTo("SESSION_ENDED");
+        assertThat(api.post("/api/v1/auth/login", null, Map.of("email", acme.admin().email(),
+                "password", "a brand new password")).status()).isEqualTo(200);
+    }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import dev.parley.identity.internal.PasswordChange;
 import dev.parley.identity.internal.SessionView.Me;
 import dev.parley.identity.internal.SessionView.SignedIn;
 import dev.parley.identity.internal.SignIn;
@@ -24,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthController {
 
     private final SignIn signIn;
+    private final PasswordChange passwords;
 
-    AuthController(SignIn signIn) {
+    AuthController(SignIn signIn, PasswordChange passwords) {
         this.signIn = signIn;
+        this.passwords = passwords;
     }
 
     record Login(@NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 1000) String password,
@@ -67,6 +70,19 @@ class AuthController {
     SignedIn switchTenant(@Valid @RequestBody SwitchTenant body, HttpServletRequest request) {
         Caller caller = Caller.require();
         return signIn.switchTenant(caller.user().value(), body.tenantId(), ClientInfo.of(request));
+    }
+
+    record ChangePassword(@NotBlank @Size(max = 1000) String currentPassword,
+                          @NotBlank @Size(max = 1000) String newPassword) {
+    }
+
+    /** Changes the caller's password; their other sessions end, this one stays. */
+    @PostMapping("/api/v1/me/password")
+    ResponseEntity<Void> changePassword(@Valid @RequestBody ChangePassword body, HttpServletRequest request) {
+        Caller caller = Caller.require();
+        passwords.change(caller.user().value(), caller.tenant().value(), caller.sessionId(), body.currentPassword(),
+                body.newPassword(), request.getRemoteAddr());
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/v1/me")

@@ -1,5 +1,6 @@
 package dev.parley.audit;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
@@ -23,46 +24,37 @@ public class AuditLog {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient db;
+    private final Clock clock;
 
-    AuditLog(JdbcClient db) {
+    AuditLog(JdbcClient db, Clock clock) {
         this.db = db;
+        this.clock = clock;
     }
 
     /** Records a tenant action by the current caller (or the system when there is none). */
     public void record(TenantId tenant, String action, String targetType, Object targetId,
                        Map<String, ?> details) {
-        Caller caller = Caller.current().orElse(null);
-        db.sql("""
-                        INSERT INTO audit_log (tenant_id, id, occurred_at, actor_user_id, action, target_type,
-                                               target_id, details, ip)
-                        VALUES (:tenant, :id, :at, :actor, :action, :targetType, :targetId, :details::jsonb, :ip)
-                        """)
-                .param("tenant", tenant.value())
-                .param("id", Ids.newId())
-                .param("at", java.sql.Timestamp.from(Instant.now()))
-                .param("actor", caller != null ? caller.user().value() : null)
-                .param("action", action)
-                .param("targetType", targetType)
-                .param("targetId", targetId != null ? targetId.toString() : null)
-                .param("details", JSON.writeValueAsString(details))
-                .param("ip", caller != null ? caller.address() : null)
-                .update();
+        insert("audit_log", tenant, action, targetType, targetId, details);
     }
 
     /** Records a platform action (tenant provisioning, suspension, key rotation) by the current caller. */
     public void recordPlatform(String action, TenantId tenant, String targetType, Object targetId,
                                Map<String, ?> details) {
+        insert("platform_audit_log", tenant, action, targetType, targetId, details);
+    }
+
+    private void insert(String table, TenantId tenant, String action, String targetType, Object targetId,
+                        Map<String, ?> details) {
         Caller caller = Caller.current().orElse(null);
-        db.sql("""
-                        INSERT INTO platform_audit_log (id, occurred_at, actor_user_id, action, tenant_id, target_type,
-                                                        target_id, details, ip)
-                        VALUES (:id, :at, :actor, :action, :tenant, :targetType, :targetId, :details::jsonb, :ip)
+        db.sql("INSERT INTO " + table + """
+                         (tenant_id, id, occurred_at, actor_user_id, action, target_type, target_id, details, ip)
+                        VALUES (:tenant, :id, :at, :actor, :action, :targetType, :targetId, :details::jsonb, :ip)
                         """)
+                .param("tenant", tenant != null ? tenant.value() : null)
                 .param("id", Ids.newId())
-                .param("at", java.sql.Timestamp.from(Instant.now()))
+                .param("at", java.sql.Timestamp.from(clock.instant()))
                 .param("actor", caller != null ? caller.user().value() : null)
                 .param("action", action)
-                .param("tenant", tenant != null ? tenant.value() : null)
                 .param("targetType", targetType)
                 .param("targetId", targetId != null ? targetId.toString() : null)
                 .param("details", JSON.writeValueAsString(details))

@@ -43,9 +43,7 @@ public class MembershipRepository {
     }
 
     public List<Membership> list(UUID tenant, String status, String text, UUID after, int limit) {
-        String pattern = text == null || text.isBlank() ? null
-                : "%" + text.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                        + "%";
+        String pattern = dev.parley.shared.db.SqlText.containsPattern(text);
         return db.sql(SELECT + """
                          WHERE m.tenant_id = :tenant
                            AND (CAST(:status AS text) IS NULL OR m.status = :status)

@@ -72,9 +72,7 @@ public class TenantRepository {
 
     /** Tenants newest first; deleted ones only when asked for by status. */
     public List<Tenant> search(String text, TenantStatus status, UUID before, int limit) {
-        String pattern = text == null || text.isBlank() ? null
-                : "%" + text.trim().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-                        + "%";
+        String pattern = dev.parley.shared.db.SqlText.containsPattern(text);
         return db.sql(SELECT + """
                          WHERE (CAST(:status AS text) IS NULL AND t.status <> 'DELETED' OR t.status = :status)
                            AND (CAST(:pattern AS text) IS NULL

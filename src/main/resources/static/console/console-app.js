@@ -3,6 +3,7 @@ import { api, describe, session } from './api.js';
 import { shared } from './styles.js';
 import './sign-in.js';
 import './tenant-switcher.js';
+import './inbox.js';
 
 const ROLE_NAMES = {
   TENANT_ADMIN: 'Tenant admin',
@@ -20,7 +21,7 @@ export class ConsoleApp extends LitElement {
       background: var(--parley-surface); border-bottom: 1px solid var(--parley-border);
     }
     .brand { font-weight: 700; color: var(--parley-primary); margin-right: auto; }
-    main { padding: 2rem 1.2rem; max-width: 60rem; margin: 0 auto; }
+    main { padding: 0; }
     .card { max-width: none; margin: 0; }
   `];
 
@@ -66,16 +67,17 @@ export class ConsoleApp extends LitElement {
         <span class="brand">Parley</span>
         <parley-tenant-switcher .current=${tenant} .tenants=${tenants}
             @tenant-switched=${() => this.load()}></parley-tenant-switcher>
+        <strong data-testid="tenant-name">${tenant.name}</strong>
+        <span class="muted" data-testid="role">${roles.map((r) => ROLE_NAMES[r] || r).join(' · ')}</span>
         <span class="muted" data-testid="user-email">${user.email}</span>
         <button class="secondary" @click=${this.signOut}>Sign out</button>
       </header>
       <main>
-        <section class="card">
-          <h1 data-testid="tenant-name">${tenant.name}</h1>
-          <p>Signed in as <strong>${user.name || user.email}</strong>,
-            <span data-testid="role">${roles.map((r) => ROLE_NAMES[r] || r).join(' · ')}</span>.</p>
-          <p class="muted">Tenant <code>${tenant.slug}</code> · ${tenant.status.toLowerCase()}</p>
-        </section>
+        ${this.me.tenant.status === 'ACTIVE' ? html`<parley-inbox .me=${this.me}></parley-inbox>` : html`
+          <section class="card">
+            <h1>${tenant.name}</h1>
+            <p>This tenant is ${tenant.status.toLowerCase()}.</p>
+          </section>`}
       </main>`;
   }
 }

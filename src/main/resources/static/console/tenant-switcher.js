@@ -25,7 +25,7 @@ export class TenantSwitcher extends LitElement {
 
   render() {
     if (!this.tenants || this.tenants.length < 2) {
-      return html`<span aria-label="Tenant">${this.current?.name}</span>`;
+      return html``;
     }
     return html`
       <label class="visually-hidden" for="tenant" hidden>Tenant</label>

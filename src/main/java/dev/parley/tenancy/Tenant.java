@@ -8,7 +8,7 @@ import java.util.UUID;
 /** A business that uses Parley, with its settings and the hosts its widget may run on. */
 public record Tenant(UUID id, String slug, String name, TenantStatus status, Map<String, Object> settings,
                      List<String> domains, Instant createdAt, Instant updatedAt, Instant suspendedAt,
-                     Instant deletedAt) {
+                     Instant deletedAt, String widgetKey) {
 
     /** The tenant made by the first migration: data that predates tenancy and the platform owner's workspace. */
     public static final UUID DEFAULT_ID = UUID.fromString("00000000-0000-7000-8000-000000000001");

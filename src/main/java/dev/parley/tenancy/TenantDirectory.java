@@ -25,6 +25,15 @@ public class TenantDirectory {
             .expireAfterWrite(Duration.ofSeconds(30))
             .build();
 
+    private final Cache<String, Optional<WidgetTenant>> widgetsByKey = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(Duration.ofSeconds(30))
+            .build();
+    private final Cache<UUID, Optional<WidgetTenant>> widgetsById = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(Duration.ofSeconds(30))
+            .build();
+
     TenantDirectory(TenantRepository tenants) {
         this.tenants = tenants;
     }
@@ -33,7 +42,21 @@ public class TenantDirectory {
         return cache.get(tenant.value(), id -> tenants.findSummary(id));
     }
 
+    /** The tenant whose widget key this is, for widget loads (cached). */
+    public Optional<WidgetTenant> findByWidgetKey(String key) {
+        if (key == null || key.length() > 100) {
+            return Optional.empty();
+        }
+        return widgetsByKey.get(key, k -> tenants.findByWidgetKey(k));
+    }
+
+    public Optional<WidgetTenant> findWidgetTenant(TenantId tenant) {
+        return widgetsById.get(tenant.value(), id -> tenants.findWidgetTenant(id));
+    }
+
     public void evict(UUID tenant) {
         cache.invalidate(tenant);
+        widgetsById.invalidate(tenant);
+        widgetsByKey.asMap().values().removeIf(w -> w.isPresent() && w.get().id().equals(tenant));
     }
 }

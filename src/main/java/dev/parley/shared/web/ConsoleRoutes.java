@@ -13,6 +13,7 @@ class ConsoleRoutes implements WebMvcConfigurer {
         registry.addRedirectViewController("/", "/console/");
         registry.addRedirectViewController("/console", "/console/");
         registry.addViewController("/console/").setViewName("forward:/console/index.html");
+        registry.addViewController("/widget.js").setViewName("forward:/widget/widget.js");
         registry.addViewController("/favicon.ico").setViewName("forward:/favicon.svg");
         registry.addViewController("/accept-invitation").setViewName("forward:/console/accept-invitation.html");
     }

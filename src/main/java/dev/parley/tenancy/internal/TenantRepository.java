@@ -16,6 +16,7 @@ import dev.parley.shared.Ids;
 import dev.parley.tenancy.Tenant;
 import dev.parley.tenancy.TenantStatus;
 import dev.parley.tenancy.TenantSummary;
+import dev.parley.tenancy.WidgetTenant;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -48,8 +49,11 @@ public class TenantRepository {
     /** Inserts a tenant unless its slug is taken; empty when it was. */
     public Optional<UUID> insertIfSlugFree(String slug, String name, Map<String, Object> settings, Instant now) {
         return db.sql("""
-                        INSERT INTO tenants (id, slug, name, settings, created_at, updated_at)
-                        VALUES (:id, :slug, :name, :settings::jsonb, :now, :now)
+                        INSERT INTO tenants (id, slug, name, settings, created_at, updated_at, widget_key,
+                                             identity_secret)
+                        VALUES (:id, :slug, :name, :settings::jsonb, :now, :now,
+                                'pk_' || replace(gen_random_uuid()::text, '-', ''),
+                                replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''))
                         ON CONFLICT (slug) DO NOTHING
                         RETURNING id
                         """)
@@ -60,6 +64,35 @@ public class TenantRepository {
                 .param("now", Timestamp.from(now))
                 .query(UUID.class)
                 .optional();
+    }
+
+    /** What the widget needs of a tenant, by the public key its embed snippet names. */
+    public Optional<WidgetTenant> findByWidgetKey(String key) {
+        return db.sql("""
+                        SELECT t.id, t.name, t.status, t.settings::text AS settings, t.identity_secret,
+                               coalesce((SELECT array_agg(d.host) FROM tenant_domains d WHERE d.tenant_id = t.id), '{}')
+                                   AS domains
+                        FROM tenants t WHERE t.widget_key = :key
+                        """)
+                .param("key", key)
+                .query(TenantRepository::widgetTenant).optional();
+    }
+
+    public Optional<WidgetTenant> findWidgetTenant(UUID id) {
+        return db.sql("""
+                        SELECT t.id, t.name, t.status, t.settings::text AS settings, t.identity_secret,
+                               coalesce((SELECT array_agg(d.host) FROM tenant_domains d WHERE d.tenant_id = t.id), '{}')
+                                   AS domains
+                        FROM tenants t WHERE t.id = :id
+                        """)
+                .param("id", id)
+                .query(TenantRepository::widgetTenant).optional();
+    }
+
+    private static WidgetTenant widgetTenant(ResultSet rs, int row) throws SQLException {
+        return new WidgetTenant(rs.getObject("id", UUID.class), rs.getString("name"),
+                TenantStatus.valueOf(rs.getString("status")), JSON.readValue(rs.getString("settings"), MAP),
+                List.of((String[]) rs.getArray("domains").getArray()), rs.getString("identity_secret"));
     }
 
     public Optional<Tenant> findById(UUID id) {
@@ -147,6 +180,7 @@ public class TenantRepository {
 
     private static final String SELECT = """
             SELECT t.id, t.slug, t.name, t.status, t.settings::text AS settings, t.created_at, t.updated_at,
+                   t.widget_key,
                    t.suspended_at, t.deleted_at,
                    coalesce((SELECT array_agg(d.host ORDER BY d.host) FROM tenant_domains d WHERE d.tenant_id = t.id),
                             '{}') AS domains
@@ -159,7 +193,7 @@ public class TenantRepository {
         return new Tenant(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("name"),
                 TenantStatus.valueOf(rs.getString("status")), settings, new ArrayList<>(List.of(domains)),
                 instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "suspended_at"),
-                instant(rs, "deleted_at"));
+                instant(rs, "deleted_at"), rs.getString("widget_key"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,0 +1,42 @@
+package dev.parley.identity;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.parley.identity.internal.MembershipRepository;
+import dev.parley.shared.TenantId;
+
+import org.springframework.stereotype.Service;
+
+/** The people of a tenant as other modules need them: names to show, roles, whether they are active. */
+@Service
+public class People {
+
+    /** A member of a tenant. */
+    public record Person(UUID userId, String email, String name, Role role, boolean active) {
+
+        /** The name to show others: the person's name, else their email. */
+        public String displayName() {
+            return name != null && !name.isBlank() ? name : email;
+        }
+    }
+
+    private final MembershipRepository memberships;
+
+    People(MembershipRepository memberships) {
+        this.memberships = memberships;
+    }
+
+    /** Runs in the caller's tenant transaction. */
+    public Optional<Person> find(TenantId tenant, UUID user) {
+        return memberships.find(tenant.value(), user)
+                .map(m -> new Person(m.userId(), m.email(), m.name(), m.role(), m.active()));
+    }
+
+    public List<Person> all(TenantId tenant) {
+        return memberships.list(tenant.value(), "ACTIVE", null, null, 1000).stream()
+                .map(m -> new Person(m.userId(), m.email(), m.name(), m.role(), m.active()))
+                .toList();
+    }
+}

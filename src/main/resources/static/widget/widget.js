@@ -1,0 +1,475 @@
+/*
+ * Parley chat widget. Embed with:
+ *   <script src="https://parley.example/widget.js" data-parley-key="pk_..." async></script>
+ * Plain JavaScript, no framework; everything it shows lives in a shadow root, so the host page's styles and
+ * scripts do not reach it and its styles do not leak out. Messages are always rendered as text.
+ */
+(function () {
+  'use strict';
+  if (window.Parley && window.Parley.__loaded) return;
+
+  var script = document.currentScript || document.querySelector('script[data-parley-key]');
+  if (!script) return;
+  var KEY = script.getAttribute('data-parley-key');
+  var BASE = new URL(script.src, location.href).origin;
+  var STORE = 'parley.visitor.' + KEY;
+
+  var listeners = {};
+  var pendingCalls = [];
+  var state = {
+    config: null, token: null, contactId: null, conversation: null, messages: new Map(), lastSeq: 0,
+    pending: new Map(), open: false, unread: 0, operatorName: '', queuePosition: null, socket: null,
+    retry: 0, typingTimer: null, lastTypingSent: 0, prechatDone: false, offlineSent: false
+  };
+  var ui = {};
+
+  function emit(event, data) {
+    (listeners[event] || []).forEach(function (fn) { try { fn(data); } catch (e) { console.error(e); } });
+  }
+
+  var api = {
+    __loaded: true,
+    identify: function (identity) { return ready(function () { return identify(identity || {}); }); },
+    open: function () { ready(function () { setOpen(true); }); },
+    close: function () { ready(function () { setOpen(false); }); },
+    on: function (event, fn) { (listeners[event] = listeners[event] || []).push(fn); }
+  };
+  window.Parley = api;
+
+  function ready(fn) {
+    if (state.token) return Promise.resolve(fn());
+    return new Promise(function (resolve) { pendingCalls.push(function () { resolve(fn()); }); });
+  }
+
+  function newId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    var bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+  }
+
+  function request(method, path, body) {
+    var headers = { 'Content-Type': 'application/json' };
+    if (state.token) headers['X-Visitor-Token'] = state.token;
+    return fetch(BASE + path, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined })
+      .then(function (response) {
+        if (response.status === 204) return null;
+        return response.json().then(function (data) {
+          if (!response.ok) { var error = new Error(data.detail || 'Request failed'); error.code = data.code; throw error; }
+          return data;
+        });
+      });
+  }
+
+  // ---- session and realtime -------------------------------------------------------------------------------
+
+  function start() {
+    request('GET', '/api/v1/widget/config?key=' + encodeURIComponent(KEY)).then(function (config) {
+      state.config = config;
+      var saved = null;
+      try { saved = localStorage.getItem(STORE); } catch (e) { /* storage may be blocked */ }
+      return request('POST', '/api/v1/widget/session', {
+        key: KEY, visitorToken: saved, url: location.href, title: document.title,
+        referrer: document.referrer || null, locale: navigator.language
+      });
+    }).then(function (session) {
+      applySession(session);
+      render();
+      connect();
+      pendingCalls.splice(0).forEach(function (fn) { fn(); });
+      window.addEventListener('popstate', sendPage);
+      window.addEventListener('hashchange', sendPage);
+    }).catch(function () {
+      // Not allowed on this site, unknown key or server away: the page gets no widget.
+    });
+  }
+
+  function applySession(session) {
+    state.token = session.visitorToken;
+    state.contactId = session.contactId;
+    try { localStorage.setItem(STORE, session.visitorToken); } catch (e) { /* ignore */ }
+    state.conversation = session.conversation;
+    state.operatorName = session.conversation && session.conversation.assigneeName || '';
+    state.queuePosition = session.queuePosition;
+    state.config.operatorsOnline = session.operatorsOnline;
+    state.messages = new Map();
+    state.lastSeq = 0;
+    (session.messages || []).forEach(addMessage);
+  }
+
+  function connect() {
+    var url = BASE.replace(/^http/, 'ws') + '/ws/visitor?token=' + encodeURIComponent(state.token);
+    var socket = new WebSocket(url);
+    state.socket = socket;
+    socket.onopen = function () {
+      state.retry = 0;
+      if (state.conversation) send({ type: 'resume', conversationId: state.conversation.id, afterSeq: state.lastSeq });
+      state.pending.forEach(function (frame) { send(frame); });
+    };
+    socket.onmessage = function (event) {
+      var frame;
+      try { frame = JSON.parse(event.data); } catch (e) { return; }
+      receive(frame);
+    };
+    socket.onclose = function (event) {
+      if (state.socket !== socket) return;
+      state.socket = null;
+      if (event.code === 4401 || event.code === 4403) return;
+      var delay = Math.min(10000, 500 * Math.pow(2, state.retry++));
+      setTimeout(connect, delay);
+    };
+  }
+
+  function send(frame) {
+    if (state.socket && state.socket.readyState === 1) { state.socket.send(JSON.stringify(frame)); return true; }
+    return false;
+  }
+
+  function receive(frame) {
+    switch (frame.type) {
+      case 'hello':
+        state.config.operatorsOnline = frame.operatorsOnline;
+        render();
+        break;
+      case 'message.created':
+        onIncoming(frame.message);
+        break;
+      case 'sync':
+        (frame.messages || []).forEach(onIncoming);
+        break;
+      case 'ack':
+        if (frame.ref) state.pending.delete(frame.ref);
+        onIncoming(frame.message);
+        break;
+      case 'typing':
+        if (frame.who === 'OPERATOR') showTyping(frame.isTyping ? frame.name : null);
+        break;
+      case 'conversation.updated':
+        if (frame.conversation) {
+          if (!state.conversation || state.conversation.id === frame.conversation.id) {
+            state.conversation = Object.assign(state.conversation || {}, { id: frame.conversation.id, status: frame.conversation.status });
+            if (frame.conversation.operatorName) state.operatorName = frame.conversation.operatorName;
+            if (frame.conversation.status !== 'QUEUED') state.queuePosition = null;
+            render();
+          }
+        }
+        break;
+      case 'queue.position':
+        state.queuePosition = frame.position;
+        render();
+        break;
+      case 'error':
+        if (frame.ref && state.pending.has(frame.ref)) {
+          state.pending.delete(frame.ref);
+          showError(frame.message);
+        }
+        break;
+    }
+  }
+
+  function onIncoming(message) {
+    if (!message) return;
+    if (message.clientId && state.pending.delete(message.clientId)) renderMessages();
+    if (state.messages.has(message.id)) return;
+    if (!state.conversation || state.conversation.id !== message.conversationId) {
+      state.conversation = { id: message.conversationId, status: 'QUEUED' };
+      state.messages = new Map();
+      state.lastSeq = 0;
+    }
+    addMessage(message);
+    if (message.senderKind === 'OPERATOR') {
+      state.operatorName = message.senderName || state.operatorName;
+      showTyping(null);
+      if (!state.open) { state.unread++; }
+      beep();
+    }
+    emit('message', { body: message.body, sender: message.senderKind, senderName: message.senderName, createdAt: message.createdAt });
+    renderMessages();
+    renderBadge();
+    if (state.open) markRead();
+  }
+
+  function addMessage(message) {
+    state.messages.set(message.id, message);
+    if (message.seq > state.lastSeq) state.lastSeq = message.seq;
+  }
+
+  function markRead() {
+    if (state.conversation && state.lastSeq) send({ type: 'read', conversationId: state.conversation.id, seq: state.lastSeq });
+  }
+
+  function sendPage() { send({ type: 'page', url: location.href, title: document.title, referrer: document.referrer || null }); }
+
+  function sendMessage(text) {
+    var body = text.trim();
+    if (!body) return;
+    var ref = newId();
+    var frame = { type: 'message.send', ref: ref, clientId: ref, body: body };
+    state.pending.set(ref, frame);
+    send(frame);
+    renderMessages();
+  }
+
+  function identify(identity) {
+    return request('POST', '/api/v1/widget/identify', {
+      name: identity.name || null, email: identity.email || null, phone: identity.phone || null,
+      userId: identity.userId != null ? String(identity.userId) : null, userHash: identity.userHash || null
+    }).then(function (session) {
+      var changed = session.contactId !== state.contactId;
+      applySession(session);
+      render();
+      if (changed && state.socket) state.socket.close();
+      return true;
+    });
+  }
+
+  // ---- view ---------------------------------------------------------------------------------------------------
+
+  var CSS = [
+    ':host{all:initial}',
+    '*{box-sizing:border-box;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}',
+    '.launcher{position:fixed;bottom:20px;width:56px;height:56px;border-radius:50%;border:0;cursor:pointer;',
+    'background:#3b5bdb;color:#fff;box-shadow:0 4px 14px rgba(0,0,0,.2);z-index:2147483646;display:flex;align-items:center;justify-content:center}',
+    '.right{right:20px}.left{left:20px}',
+    '.badge{position:absolute;top:-4px;right:-4px;min-width:20px;height:20px;padding:0 6px;border-radius:10px;',
+    'background:#e03131;color:#fff;font-size:12px;line-height:20px;text-align:center}',
+    '.window{position:fixed;bottom:88px;width:360px;max-width:calc(100vw - 40px);height:520px;max-height:calc(100vh - 120px);',
+    'background:#fff;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.25);display:flex;flex-direction:column;',
+    'overflow:hidden;z-index:2147483647;color:#1f2430;font-size:14px}',
+    '.hidden{display:none}',
+    'header{background:#3b5bdb;color:#fff;padding:14px 16px}header h2{margin:0;font-size:16px}header p{margin:4px 0 0;font-size:12px;opacity:.85}',
+    '.messages{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:6px;background:#f7f8fb}',
+    '.msg{max-width:80%;padding:8px 11px;border-radius:12px;white-space:pre-wrap;word-wrap:break-word;line-height:1.35}',
+    '.VISITOR{align-self:flex-end;background:#3b5bdb;color:#fff}.OPERATOR{align-self:flex-start;background:#fff;border:1px solid #e1e4ea}',
+    '.SYSTEM{align-self:center;background:none;color:#6b7280;font-size:12px}',
+    '.pending{opacity:.6}.who{display:block;font-size:11px;color:#6b7280;margin-bottom:2px}',
+    '.status{font-size:12px;color:#6b7280;padding:4px 12px;min-height:20px}',
+    'form{display:flex;flex-direction:column;gap:8px;padding:12px}',
+    'input,textarea{font:inherit;padding:8px;border:1px solid #d7dbe3;border-radius:8px;width:100%}',
+    'textarea{resize:none;height:42px}',
+    '.composer{flex-direction:row;align-items:flex-end;border-top:1px solid #e1e4ea}',
+    'button.send,form button{background:#3b5bdb;color:#fff;border:0;border-radius:8px;padding:9px 14px;cursor:pointer;font:inherit}',
+    '.note{padding:12px;color:#1f2430}.error{color:#c92a2a;padding:0 12px;font-size:12px}'
+  ].join('');
+
+  var ICON = '<svg width="26" height="26" viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" ' +
+    'd="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>';
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text != null) node.textContent = text;
+    return node;
+  }
+
+  function build() {
+    var host = el('div', { id: 'parley-widget' });
+    document.body.appendChild(host);
+    var root = host.attachShadow({ mode: 'open' });
+    var style = el('style'); style.textContent = CSS; root.appendChild(style);
+    var side = state.config.position === 'left' ? 'left' : 'right';
+    ui.launcher = el('button', { class: 'launcher ' + side, 'aria-label': 'Open chat', part: 'launcher' });
+    ui.launcher.innerHTML = ICON; // a constant of this script, never visitor or operator text
+    ui.badge = el('span', { class: 'badge hidden', 'aria-label': 'Unread messages' });
+    ui.launcher.appendChild(ui.badge);
+    ui.launcher.addEventListener('click', function () { setOpen(!state.open); });
+    ui.window = el('section', { class: 'window hidden ' + side, role: 'dialog', 'aria-label': 'Chat' });
+    var header = el('header');
+    ui.title = el('h2', {}, state.config.title);
+    ui.subtitle = el('p');
+    header.appendChild(ui.title); header.appendChild(ui.subtitle);
+    ui.body = el('div', { class: 'messages', 'aria-live': 'polite' });
+    ui.status = el('div', { class: 'status' });
+    ui.error = el('div', { class: 'error', role: 'alert' });
+    ui.forms = el('div');
+    ui.window.appendChild(header); ui.window.appendChild(ui.body); ui.window.appendChild(ui.status);
+    ui.window.appendChild(ui.error); ui.window.appendChild(ui.forms);
+    root.appendChild(ui.window); root.appendChild(ui.launcher);
+    ui.root = root;
+  }
+
+  function render() {
+    if (!ui.root) build();
+    ui.subtitle.textContent = state.operatorName ? 'You are chatting with ' + state.operatorName
+      : (state.config.operatorsOnline ? 'We typically reply in a few minutes' : 'We are away right now');
+    renderForms();
+    renderMessages();
+    renderBadge();
+  }
+
+  function needsPrechat() {
+    return state.config.prechatFields.length > 0 && !state.conversation && !state.prechatDone;
+  }
+
+  function offlineMode() {
+    var open = state.conversation && state.conversation.status !== 'RESOLVED';
+    return !state.config.operatorsOnline && !open && state.config.offlineForm;
+  }
+
+  function renderForms() {
+    var mode = state.offlineSent ? 'thanks' : offlineMode() ? 'offline' : needsPrechat() ? 'prechat' : 'composer';
+    if (mode === ui.mode) return; // keep what the visitor is typing
+    ui.mode = mode;
+    ui.forms.textContent = '';
+    if (mode === 'thanks') {
+      ui.forms.appendChild(el('p', { class: 'note' }, 'Thanks! We got your message and will reply by email.'));
+    } else if (mode === 'offline') {
+      ui.forms.appendChild(offlineForm());
+    } else if (mode === 'prechat') {
+      ui.forms.appendChild(prechatForm());
+    } else {
+      ui.forms.appendChild(composer());
+    }
+  }
+
+  function field(form, name, label, type, required) {
+    var input = el('input', { name: name, type: type, 'aria-label': label, placeholder: label });
+    if (required) input.required = true;
+    form.appendChild(input);
+    return input;
+  }
+
+  function prechatForm() {
+    var form = el('form', { 'aria-label': 'Before we start' });
+    form.appendChild(el('p', { class: 'note' }, state.config.greeting));
+    var required = state.config.prechatRequired;
+    if (state.config.prechatFields.indexOf('name') >= 0) field(form, 'name', 'Your name', 'text', required.indexOf('name') >= 0);
+    if (state.config.prechatFields.indexOf('email') >= 0) field(form, 'email', 'Your email', 'email', required.indexOf('email') >= 0);
+    form.appendChild(el('button', { type: 'submit' }, 'Start chat'));
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var data = new FormData(form);
+      request('POST', '/api/v1/widget/prechat', { name: data.get('name') || null, email: data.get('email') || null })
+        .then(function () { state.prechatDone = true; render(); })
+        .catch(function (e) { showError(e.message); });
+    });
+    return form;
+  }
+
+  function offlineForm() {
+    var form = el('form', { 'aria-label': 'Leave a message' });
+    form.appendChild(el('p', { class: 'note' }, state.config.offlineMessage));
+    field(form, 'name', 'Your name', 'text', false);
+    field(form, 'email', 'Your email', 'email', true);
+    var text = el('textarea', { name: 'body', 'aria-label': 'Your message', placeholder: 'Your message', required: '' });
+    form.appendChild(text);
+    form.appendChild(el('button', { type: 'submit' }, 'Send'));
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      var data = new FormData(form);
+      request('POST', '/api/v1/widget/offline', { name: data.get('name') || null, email: data.get('email'), body: data.get('body') })
+        .then(function () { state.offlineSent = true; render(); })
+        .catch(function (e) { showError(e.message); });
+    });
+    return form;
+  }
+
+  function composer() {
+    var form = el('form', { class: 'composer' });
+    var text = el('textarea', { 'aria-label': 'Message', placeholder: 'Write a message…', maxlength: '10000' });
+    var button = el('button', { class: 'send', type: 'submit' }, 'Send');
+    form.appendChild(text); form.appendChild(button);
+    text.addEventListener('keydown', function (event) {
+      if (event.key === 'Enter' && !event.shiftKey) { event.preventDefault(); submit(); }
+    });
+    text.addEventListener('input', typing);
+    form.addEventListener('submit', function (event) { event.preventDefault(); submit(); });
+    function submit() {
+      if (!text.value.trim()) return;
+      sendMessage(text.value);
+      text.value = '';
+      stopTyping();
+    }
+    ui.text = text;
+    return form;
+  }
+
+  function typing() {
+    if (!state.conversation) return;
+    var now = Date.now();
+    if (now - state.lastTypingSent > 2000) {
+      state.lastTypingSent = now;
+      send({ type: 'typing', conversationId: state.conversation.id, isTyping: true });
+    }
+    clearTimeout(state.typingTimer);
+    state.typingTimer = setTimeout(stopTyping, 3000);
+  }
+
+  function stopTyping() {
+    clearTimeout(state.typingTimer);
+    if (state.conversation && state.lastTypingSent) {
+      state.lastTypingSent = 0;
+      send({ type: 'typing', conversationId: state.conversation.id, isTyping: false });
+    }
+  }
+
+  function renderMessages() {
+    if (!ui.body) return;
+    var list = Array.from(state.messages.values()).sort(function (a, b) { return a.seq - b.seq; });
+    ui.body.textContent = '';
+    if (!list.length && !state.pending.size) ui.body.appendChild(el('div', { class: 'msg SYSTEM' }, state.config.greeting));
+    list.forEach(function (m) {
+      var bubble = el('div', { class: 'msg ' + m.senderKind, 'data-seq': String(m.seq) });
+      if (m.senderKind === 'OPERATOR' && m.senderName) bubble.appendChild(el('span', { class: 'who' }, m.senderName));
+      bubble.appendChild(document.createTextNode(m.body));
+      ui.body.appendChild(bubble);
+    });
+    state.pending.forEach(function (frame) {
+      ui.body.appendChild(el('div', { class: 'msg VISITOR pending' }, frame.body));
+    });
+    ui.body.scrollTop = ui.body.scrollHeight;
+    if (!ui.typingName) {
+      ui.status.textContent = state.queuePosition && state.conversation && state.conversation.status === 'QUEUED'
+        ? 'You are number ' + state.queuePosition + ' in the queue' : '';
+    }
+  }
+
+  function showTyping(name) {
+    ui.typingName = name;
+    ui.status.textContent = name ? name + ' is typing…' : '';
+    if (!name) renderMessages();
+    clearTimeout(ui.typingHide);
+    if (name) ui.typingHide = setTimeout(function () { showTyping(null); }, 6000);
+  }
+
+  function showError(message) {
+    ui.error.textContent = message || '';
+    setTimeout(function () { ui.error.textContent = ''; }, 5000);
+  }
+
+  function renderBadge() {
+    if (!ui.badge) return;
+    ui.badge.textContent = String(state.unread);
+    ui.badge.classList.toggle('hidden', state.unread === 0);
+  }
+
+  function setOpen(open) {
+    state.open = open;
+    ui.window.classList.toggle('hidden', !open);
+    ui.launcher.setAttribute('aria-label', open ? 'Close chat' : 'Open chat');
+    if (open) {
+      state.unread = 0;
+      renderBadge();
+      markRead();
+      if (ui.text) ui.text.focus();
+    }
+  }
+
+  var audio = null;
+  function beep() {
+    if (!state.config.sound) return;
+    try {
+      audio = audio || new (window.AudioContext || window.webkitAudioContext)();
+      var osc = audio.createOscillator();
+      var gain = audio.createGain();
+      osc.frequency.value = 880;
+      gain.gain.setValueAtTime(0.08, audio.currentTime);
+      gain.gain.exponentialRampToValueAtTime(0.0001, audio.currentTime + 0.25);
+      osc.connect(gain); gain.connect(audio.destination);
+      osc.start(); osc.stop(audio.currentTime + 0.25);
+    } catch (e) { /* no sound available */ }
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();

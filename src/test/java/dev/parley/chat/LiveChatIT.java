@@ -1,0 +1,226 @@
+package dev.parley.chat;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import dev.parley.support.Api;
+import dev.parley.support.Browsers;
+import dev.parley.support.Browsers.Tab;
+import dev.parley.support.Fixtures;
+import dev.parley.support.Fixtures.TenantSetup;
+import dev.parley.support.HostSite;
+import dev.parley.support.ParleyIntegrationTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A visitor on a tenant's site chats with an operator in the console, both in real browsers. */
+@ParleyIntegrationTest
+class LiveChatIT {
+
+    static Browsers browsers;
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+    Fixtures fixtures;
+    TenantSetup shop;
+    HostSite site;
+    HostSite foreign;
+    List<Tab> tabs = new ArrayList<>();
+
+    @BeforeAll
+    static void startBrowser() {
+        browsers = new Browsers();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browsers.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        fixtures = new Fixtures(api);
+        shop = fixtures.tenant("chat");
+        String root = fixtures.superAdmin().accessToken();
+        String key = api.get("/api/v1/platform/tenants/" + shop.id(), root).text("widgetKey");
+        site = new HostSite(port, key);
+        foreign = new HostSite(port, key);
+        api.patch("/api/v1/platform/tenants/" + shop.id(), root, Map.of("domains", List.of(site.host())));
+    }
+
+    @AfterEach
+    void tearDown() {
+        tabs.forEach(Tab::close);
+        site.close();
+        foreign.close();
+    }
+
+    @Test
+    void aVisitorAndAnOperatorChatInRealTime() {
+        Page operator = operatorConsole();
+        Page visitor = visitorPage();
+        visitor.evaluate("Parley.identify({name: 'Vera Visitor', email: 'vera@example.com'})");
+
+        openWidget(visitor);
+        send(visitor, "Hello, is my order on its way?");
+
+        Locator row = operator.locator("tr.row", new Page.LocatorOptions().setHasText("Vera Visitor"));
+        assertThat(row).isVisible();
+        row.click();
+        Locator panel = operator.locator("parley-chat-panel");
+        assertThat(panel.locator(".msg.VISITOR .body")).hasText("Hello, is my order on its way?");
+        assertThat(panel.getByTestId("chat-title")).hasText("Vera Visitor");
+
+        panel.getByLabel("Reply").fill("Yes, it ships today.");
+        panel.getByLabel("Reply").press("Enter");
+
+        Locator reply = visitor.locator("#parley-widget .msg.OPERATOR");
+        assertThat(reply).containsText("Yes, it ships today.");
+        assertThat(reply.locator(".who")).hasText("Admin of " + shop.slug());
+        assertThat(visitor.locator("#parley-widget header p")).containsText("Admin of " + shop.slug());
+    }
+
+    @Test
+    void htmlFromAVisitorIsShownAsTextInTheConsole() {
+        Page operator = operatorConsole();
+        List<String> dialogs = new ArrayList<>();
+        operator.onDialog(dialog -> {
+            dialogs.add(dialog.message());
+            dialog.dismiss();
+        });
+        Page visitor = visitorPage();
+        openWidget(visitor);
+
+        send(visitor, "<img src=x onerror=alert(1)>");
+
+        Locator row = operator.locator("tr.row").first();
+        assertThat(row).containsText("<img src=x onerror=alert(1)>");
+        row.click();
+        assertThat(operator.locator("parley-chat-panel .msg.VISITOR .body")).hasText("<img src=x onerror=alert(1)>");
+        assertThat(operator.locator("parley-chat-panel img")).hasCount(0);
+        assertThat(visitor.locator("#parley-widget .msg.VISITOR")).hasText("<img src=x onerror=alert(1)>");
+        assertThat(dialogs).isEmpty();
+    }
+
+    @Test
+    void oneOperatorHandlesTwoVisitorsInTwoOpenChats() {
+        Page operator = operatorConsole();
+        Page first = visitorPage();
+        first.evaluate("Parley.identify({name: 'First Visitor'})");
+        Page second = visitorPage();
+        second.evaluate("Parley.identify({name: 'Second Visitor'})");
+        openWidget(first);
+        openWidget(second);
+        send(first, "Question one");
+        send(second, "Question two");
+
+        assertThat(operator.locator("tr.row")).hasCount(2);
+        operator.locator("tr.row", new Page.LocatorOptions().setHasText("First Visitor")).click();
+        operator.locator("tr.row", new Page.LocatorOptions().setHasText("Second Visitor")).click();
+        Locator firstChat = operator.locator("parley-chat-panel", new Page.LocatorOptions().setHasText("First Visitor"));
+        Locator secondChat = operator.locator("parley-chat-panel", new Page.LocatorOptions().setHasText("Second Visitor"));
+        assertThat(operator.locator("parley-chat-panel")).hasCount(2);
+
+        secondChat.getByLabel("Reply").fill("Answer two");
+        secondChat.getByLabel("Reply").press("Enter");
+        firstChat.getByLabel("Reply").fill("Answer one");
+        firstChat.getByLabel("Reply").press("Enter");
+        send(first, "Thanks!");
+
+        assertThat(first.locator("#parley-widget .msg.OPERATOR")).containsText("Answer one");
+        assertThat(second.locator("#parley-widget .msg.OPERATOR")).containsText("Answer two");
+        assertThat(first.locator("#parley-widget")).not().containsText("Answer two");
+        assertThat(second.locator("#parley-widget")).not().containsText("Answer one");
+        assertThat(firstChat.locator(".msg.VISITOR .body").last()).hasText("Thanks!");
+        assertThat(secondChat.locator(".messages")).not().containsText("Thanks!");
+        operator.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target/screenshots/two-chats.png")));
+    }
+
+    @Test
+    void theVisitorKeepsTheConversationAcrossPageLoads() {
+        operatorConsole();
+        Page visitor = visitorPage();
+        openWidget(visitor);
+        send(visitor, "Remember me");
+        assertThat(visitor.locator("#parley-widget .msg.VISITOR")).hasText("Remember me");
+
+        visitor.navigate(site.url("/another-page"));
+        openWidget(visitor);
+
+        assertThat(visitor.locator("#parley-widget .msg.VISITOR")).hasText("Remember me");
+    }
+
+    @Test
+    void aPageOnADisallowedOriginGetsNoWidget() {
+        Tab tab = open();
+        tab.page().navigate(foreign.url("/"));
+        tab.page().waitForTimeout(1500);
+
+        assertThat(tab.page().locator("#parley-widget")).hasCount(0);
+    }
+
+    @Test
+    void withNoOperatorOnlineTheVisitorLeavesAMessageThatOperatorsFind() {
+        Page visitor = visitorPage();
+        openWidget(visitor);
+        visitor.getByLabel("Your email").fill("later@example.com");
+        visitor.getByLabel("Your message").fill("Call me back please");
+        visitor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
+        assertThat(visitor.locator("#parley-widget")).containsText("Thanks! We got your message");
+
+        Page operator = operatorConsole();
+        Locator row = operator.locator("tr.row", new Page.LocatorOptions().setHasText("later@example.com"));
+        assertThat(row).containsText("offline");
+        assertThat(row).containsText("Call me back please");
+    }
+
+    private Page operatorConsole() {
+        Page page = open().page();
+        page.navigate(api.url("/console/"));
+        page.getByLabel("Email").fill(shop.admin().email());
+        page.getByLabel("Password").fill(Fixtures.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page.getByTestId("connection")).hasText("connected");
+        return page;
+    }
+
+    private Page visitorPage() {
+        Page page = open().page();
+        page.navigate(site.url("/"));
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open chat"))).isVisible();
+        return page;
+    }
+
+    private static void openWidget(Page visitor) {
+        visitor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open chat")).click();
+    }
+
+    private static void send(Page visitor, String text) {
+        Locator box = visitor.getByLabel("Message", new Page.GetByLabelOptions().setExact(true));
+
+        box.fill(text);
+        box.press("Enter");
+    }
+
+    private Tab open() {
+        Tab tab = browsers.open();
+        tabs.add(tab);
+        return tab;
+    }
+}

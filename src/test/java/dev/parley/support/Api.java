@@ -62,6 +62,11 @@ public final class Api {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(json(body))).build());
     }
 
+    public Response put(String path, String token, Object body) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json(body))).build());
+    }
+
     /** Sends a raw body with any content type, for malformed-input tests. */
     public Response raw(String method, String path, String token, String contentType, String body) {
         HttpRequest.Builder builder = request(path, token);

@@ -116,9 +116,15 @@ export class Inbox extends LitElement {
     const c = this.conversations.get(message.conversationId);
     if (c && message.senderKind === 'VISITOR') {
       const open = this.openIds.includes(c.id) && document.visibilityState === 'visible';
-      this.conversations.set(c.id, { ...c, unread: open ? 0 : (c.unread || 0) + 1, lastMessagePreview: message.body });
+      this.conversations.set(c.id, { ...c, unread: open ? 0 : (c.unread || 0) + 1, lastMessagePreview: message.body,
+        lastMessageAt: message.createdAt, waitingSince: c.waitingSince || message.createdAt, lastSeq: message.seq });
       if (open) this.socket.send({ type: 'read', conversationId: c.id, seq: message.seq });
       this.typing.delete(c.id);
+    } else if (c && message.senderKind === 'OPERATOR' && !message.isPrivate) {
+      this.conversations.set(c.id, { ...c, lastMessagePreview: message.body, lastMessageAt: message.createdAt,
+        waitingSince: null, lastSeq: message.seq });
+    } else if (!c) {
+      api(`/api/v1/conversations/${message.conversationId}`).then((fresh) => this.onConversation('conversation.updated', fresh)).catch(() => {});
     }
     this.requestUpdate();
   }

@@ -91,8 +91,6 @@ public class Conversations {
         if (posted.created() && !isPrivate && row.status() == ConversationStatus.QUEUED) {
             messaging.assign(tenant, id, operator, "conversation.assigned");
             routing.publishQueue(tenant);
-        } else if (posted.created()) {
-            messaging.changed(tenant, id, "conversation.updated");
         }
         return posted.message();
     }
@@ -107,7 +105,9 @@ public class Conversations {
         }
         if (!person.userId().equals(row.assigneeId())) {
             messaging.assign(tenant, id, assignee, "conversation.assigned");
-            routing.publishQueue(tenant);
+            if (row.status() == ConversationStatus.QUEUED) {
+                routing.publishQueue(tenant);
+            }
         }
         return get(tenant, id, actor);
     }
@@ -179,6 +179,13 @@ public class Conversations {
     @Transactional(readOnly = true)
     public List<People.Person> operators(TenantId tenant) {
         return people.all(tenant);
+    }
+
+    /** Offers waiting conversations to operators with room (run regularly, and when operators free up). */
+    public void offerQueue(TenantId tenant) {
+        if (!conversations.queued(tenant.value(), 1).isEmpty()) {
+            routing.drainQueue(tenant);
+        }
     }
 
     /** An operator's own limit of concurrent chats (null: the tenant's default). */

@@ -28,6 +28,7 @@ import dev.parley.chat.internal.MessageRepository;
 import dev.parley.chat.internal.Messaging;
 import dev.parley.chat.internal.OperatorStatusRepository;
 import dev.parley.chat.internal.Routing;
+import dev.parley.chat.internal.TenantCounters;
 import dev.parley.chat.internal.VisitorSessionRepository;
 import dev.parley.chat.realtime.RealtimeHub;
 import dev.parley.shared.ParleyException;
@@ -68,12 +69,16 @@ public class VisitorChat {
     private final PlatformTransactions platform;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final TenantCounters counters;
+    private final Cache<UUID, Boolean> withConversation = Caffeine.newBuilder().maximumSize(200_000)
+            .expireAfterAccess(Duration.ofHours(1)).build();
     private final Cache<String, Bucket> rates = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(5)).build();
 
     VisitorChat(VisitorSessionRepository sessions, ContactRepository contacts, ConversationRepository conversations,
                 MessageRepository messages, OperatorStatusRepository operators, Messaging messaging, Routing routing,
                 Conversations operatorSide, ChatEvents events, RealtimeHub hub, PlatformTransactions platform,
-                PlatformTransactionManager transactions, Clock clock) {
+                PlatformTransactionManager transactions, TenantCounters counters, Clock clock) {
+        this.counters = counters;
         this.sessions = sessions;
         this.contacts = contacts;
         this.conversations = conversations;
@@ -103,6 +108,8 @@ public class VisitorChat {
                          String userAgent) {
         Optional<VisitorIdentity> existing = authenticate(token).filter(v -> v.tenantId().equals(tenant.id()));
         TenantId tenantId = TenantId.of(tenant.id());
+        Long visitorNumber = existing.isPresent() ? null
+                : TenantContext.callAs(tenantId, () -> counters.next(tenant.id(), "visitor"));
         return in(tenantId, () -> {
             Instant now = clock.instant();
             String visitorToken = token;
@@ -110,7 +117,7 @@ public class VisitorChat {
             if (existing.isPresent()) {
                 contact = existing.get().contactId();
             } else {
-                contact = contacts.create(tenant.id(), locale, userAgent, now);
+                contact = contacts.create(tenant.id(), locale, userAgent, now, visitorNumber);
                 visitorToken = newToken();
                 sessions.create(tenant.id(), contact, hash(visitorToken), now);
             }
@@ -154,15 +161,17 @@ public class VisitorChat {
         Messaging.checkClientId(clientId);
         rateLimit(visitor);
         TenantId tenant = TenantId.of(visitor.tenantId());
+        Long number = conversationNumberIfFirst(tenant, visitor);
         return in(tenant, () -> {
             Optional<Row> latest = conversations.lockLatestOfContact(tenant.value(), visitor.contactId())
                     .filter(r -> !r.offline());
             Row row;
             boolean created = false;
             if (latest.isEmpty()) {
-                UUID id = conversations.create(tenant.value(), visitor.contactId(), false, clock.instant());
+                UUID id = conversations.create(tenant.value(), visitor.contactId(), false, clock.instant(), number);
                 row = conversations.lock(tenant.value(), id).orElseThrow();
                 created = true;
+                withConversation.put(visitor.contactId(), Boolean.TRUE);
             } else {
                 row = latest.get();
             }
@@ -175,10 +184,26 @@ public class VisitorChat {
                 routing.route(tenant, row.id());
             } else if (row.status() == ConversationStatus.RESOLVED) {
                 operatorSide.reopen(tenant, row);
-            } else {
-                messaging.changed(tenant, row.id(), "conversation.updated");
             }
+            // Otherwise message.created alone tells operators' lists what changed (preview, waiting time).
             return posted.message();
+        });
+    }
+
+    /**
+     * A visitor's first message opens a conversation: its number is taken before the transaction (see
+     * {@code TenantCounters}). Contacts known to have a conversation skip the check.
+     */
+    private Long conversationNumberIfFirst(TenantId tenant, VisitorIdentity visitor) {
+        if (withConversation.getIfPresent(visitor.contactId()) != null) {
+            return null;
+        }
+        return TenantContext.callAs(tenant, () -> {
+            if (Boolean.TRUE.equals(tx.execute(s -> contacts.hasConversation(tenant.value(), visitor.contactId())))) {
+                withConversation.put(visitor.contactId(), Boolean.TRUE);
+                return null;
+            }
+            return counters.next(tenant.value(), "conversation");
         });
     }
 
@@ -269,7 +294,7 @@ public class VisitorChat {
         return in(tenant, () -> {
             Instant now = clock.instant();
             contacts.prechat(tenant.value(), visitor.contactId(), clip(name, 200), clip(email, 320), now);
-            UUID id = conversations.create(tenant.value(), visitor.contactId(), true, now);
+            UUID id = conversations.create(tenant.value(), visitor.contactId(), true, now, null);
             Row row = conversations.lock(tenant.value(), id).orElseThrow();
             MessageView message = messaging.post(tenant, row, SenderKind.VISITOR, null, text, false, null).message();
             messaging.changed(tenant, id, "conversation.created");

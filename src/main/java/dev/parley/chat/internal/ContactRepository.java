@@ -33,23 +33,22 @@ public class ContactRepository {
     };
 
     private final JdbcClient db;
+    private final TenantCounters counters;
 
-    ContactRepository(JdbcClient db) {
+    ContactRepository(JdbcClient db, TenantCounters counters) {
         this.db = db;
+        this.counters = counters;
     }
 
     /** A new anonymous visitor; numbers are per tenant, in order of arrival. */
-    public UUID create(UUID tenant, String locale, String userAgent, Instant now) {
-        db.sql("SELECT pg_advisory_xact_lock(hashtext('parley.contacts.' || :tenant))")
-                .param("tenant", tenant.toString()).query().singleRow();
+    public UUID create(UUID tenant, String locale, String userAgent, Instant now, Long preassigned) {
+        long number = preassigned != null ? preassigned : counters.next(tenant, "visitor");
         UUID id = Ids.newId();
         db.sql("""
                         INSERT INTO contacts (tenant_id, id, visitor_number, locale, user_agent, first_seen_at, last_seen_at)
-                        VALUES (:tenant, :id,
-                                (SELECT coalesce(max(visitor_number), 0) + 1 FROM contacts WHERE tenant_id = :tenant),
-                                :locale, :userAgent, :now, :now)
+                        VALUES (:tenant, :id, :number, :locale, :userAgent, :now, :now)
                         """)
-                .param("tenant", tenant).param("id", id).param("locale", clip(locale, 35))
+                .param("tenant", tenant).param("id", id).param("number", number).param("locale", clip(locale, 35))
                 .param("userAgent", clip(userAgent, 500)).param("now", Timestamp.from(now)).update();
         return id;
     }
@@ -99,6 +98,11 @@ public class ContactRepository {
                         """)
                 .param("tenant", tenant).param("contact", contact).param("name", name).param("email", email)
                 .param("now", Timestamp.from(now)).update();
+    }
+
+    public boolean hasConversation(UUID tenant, UUID contact) {
+        return db.sql("SELECT EXISTS (SELECT 1 FROM conversations WHERE tenant_id = :tenant AND contact_id = :contact)")
+                .param("tenant", tenant).param("contact", contact).query(Boolean.class).single();
     }
 
     public Optional<UUID> findByExternalId(UUID tenant, String externalId) {

@@ -47,23 +47,23 @@ public class ConversationRepository {
                                        AND r.conversation_id = v.id AND r.reader_id = :reader), 0))""";
 
     private final JdbcClient db;
+    private final TenantCounters counters;
 
-    ConversationRepository(JdbcClient db) {
+    ConversationRepository(JdbcClient db, TenantCounters counters) {
         this.db = db;
+        this.counters = counters;
     }
 
-    public UUID create(UUID tenant, UUID contact, boolean offline, Instant now) {
-        db.sql("SELECT pg_advisory_xact_lock(hashtext('parley.conversations.' || :tenant))")
-                .param("tenant", tenant.toString()).query().singleRow();
+    /** A new queued conversation; {@code number} taken beforehand, or null to take one now. */
+    public UUID create(UUID tenant, UUID contact, boolean offline, Instant now, Long preassigned) {
+        long number = preassigned != null ? preassigned : counters.next(tenant, "conversation");
         UUID id = Ids.newId();
         db.sql("""
                         INSERT INTO conversations (tenant_id, id, number, contact_id, status, channel, offline,
                                                    created_at, updated_at, waiting_since)
-                        VALUES (:tenant, :id, (SELECT coalesce(max(number), 0) + 1 FROM conversations
-                                               WHERE tenant_id = :tenant),
-                                :contact, 'QUEUED', :channel, :offline, :now, :now, :now)
+                        VALUES (:tenant, :id, :number, :contact, 'QUEUED', :channel, :offline, :now, :now, :now)
                         """)
-                .param("tenant", tenant).param("id", id).param("contact", contact)
+                .param("tenant", tenant).param("id", id).param("number", number).param("contact", contact)
                 .param("channel", offline ? "OFFLINE_FORM" : "WEB").param("offline", offline)
                 .param("now", Timestamp.from(now)).update();
         return id;

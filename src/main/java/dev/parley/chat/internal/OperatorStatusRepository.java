@@ -68,7 +68,7 @@ public class OperatorStatusRepository {
     /**
      * The online, connected operator with the fewest open chats under their limit; ties go to whoever was
      * assigned least recently (round-robin). Locks their status row so two assignments cannot both take the
-     * last free place.
+     * last free place; rows being assigned by another transaction are skipped, so routings run in parallel.
      */
     public Optional<UUID> leastLoaded(UUID tenant, Collection<UUID> connected, int defaultMax) {
         if (connected.isEmpty()) {
@@ -85,7 +85,7 @@ public class OperatorStatusRepository {
                                     AND c.assignee_id = os.user_id AND c.status = 'ASSIGNED'),
                                  os.last_assigned_at NULLS FIRST, os.user_id
                         LIMIT 1
-                        FOR UPDATE OF os
+                        FOR UPDATE OF os SKIP LOCKED
                         """)
                 .param("tenant", tenant).param("connected", connected).param("defaultMax", defaultMax)
                 .query(UUID.class).optional();

@@ -47,18 +47,31 @@ public class Routing {
             if (operator.isPresent()) {
                 messaging.assign(tenant, conversation, operator.get(), "conversation.assigned");
                 operators.markAssigned(tenant.value(), operator.get(), clock.instant());
+                return; // it was last in the queue: nobody else's place changed
             }
         }
-        publishQueue(tenant);
+        publishPosition(tenant, conversation);
+    }
+
+    /** Tells one newly queued visitor their place (appending to the queue moves nobody else). */
+    public void publishPosition(TenantId tenant, UUID conversation) {
+        var queue = conversations.queueWithContacts(tenant.value());
+        for (int i = 0; i < queue.size(); i++) {
+            if (queue.get(i)[0].equals(conversation)) {
+                events.toVisitor(tenant.value(), queue.get(i)[1], ChatEvents.frame("queue.position",
+                        "conversationId", conversation, "position", i + 1));
+                return;
+            }
+        }
     }
 
     /** Offers the oldest waiting conversations to operators who have room (someone came online or resolved). */
     public void drainQueue(TenantId tenant) {
         if (!settings.automaticAssignment(tenant)) {
-            publishQueue(tenant);
             return;
         }
         Set<UUID> connected = hub.connectedOperators(tenant.value());
+        boolean moved = false;
         for (UUID conversation : conversations.queued(tenant.value(), 50)) {
             Optional<UUID> operator = operators.leastLoaded(tenant.value(), connected,
                     settings.maxConcurrentChats(tenant));
@@ -68,8 +81,11 @@ public class Routing {
             conversations.lock(tenant.value(), conversation);
             messaging.assign(tenant, conversation, operator.get(), "conversation.assigned");
             operators.markAssigned(tenant.value(), operator.get(), clock.instant());
+            moved = true;
         }
-        publishQueue(tenant);
+        if (moved) {
+            publishQueue(tenant);
+        }
     }
 
     /** Tells every queued visitor their place. */

@@ -32,6 +32,7 @@ class RealtimeConfiguration implements WebSocketConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(RealtimeConfiguration.class);
 
+    private final Conversations conversations;
     private final OperatorSocketHandler operators;
     private final VisitorSocketHandler visitors;
     private final RealtimeHub hub;
@@ -40,6 +41,7 @@ class RealtimeConfiguration implements WebSocketConfigurer {
 
     RealtimeConfiguration(BearerTokens tokens, Conversations conversations, VisitorChat chat, TenantDirectory tenants,
                           RealtimeHub hub, JsonMapper json, Clock clock) {
+        this.conversations = conversations;
         this.operators = new OperatorSocketHandler(tokens, conversations, hub, json);
         this.visitors = new VisitorSocketHandler(chat, tenants, hub, json);
         this.hub = hub;
@@ -61,6 +63,22 @@ class RealtimeConfiguration implements WebSocketConfigurer {
         container.setMaxTextMessageBufferSize(64 * 1024);
         container.setMaxSessionIdleTimeout(10 * 60 * 1000L);
         return container;
+    }
+
+    /**
+     * A safety net for routing: an assignment that skipped an operator whose row another transaction held may
+     * leave a conversation waiting although someone has room; offer the queue again regularly.
+     */
+    @Scheduled(fixedDelayString = "${parley.realtime.recheck-interval:10s}")
+    void offerWaitingConversations() {
+        for (java.util.UUID tenant : hub.tenantsWithOperators()) {
+            try {
+                var id = dev.parley.shared.TenantId.of(tenant);
+                dev.parley.shared.TenantContext.runAs(id, () -> conversations.offerQueue(id));
+            } catch (RuntimeException e) {
+                log.debug("Offering the queue of {} failed: {}", tenant, e.getMessage());
+            }
+        }
     }
 
     @Scheduled(fixedDelayString = "${parley.realtime.recheck-interval:10s}")

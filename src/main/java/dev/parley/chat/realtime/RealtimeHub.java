@@ -77,6 +77,12 @@ public class RealtimeHub {
         send(visitorsByContact.get(key(tenant, contact)), frame);
     }
 
+    /** Tenants with at least one operator connected on this node. */
+    Set<UUID> tenantsWithOperators() {
+        return operatorsByTenant.entrySet().stream().filter(e -> !e.getValue().isEmpty()).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
+    }
+
     Iterable<Connection> allOperatorConnections() {
         return operatorsByTenant.values().stream().flatMap(Set::stream).toList();
     }

@@ -52,8 +52,9 @@ class DatabaseConfiguration {
 
     @Bean
     @Primary
-    PlatformTransactionManager transactionManager(DataSource dataSource) {
-        return new TenantBoundTransactionManager(dataSource);
+    PlatformTransactionManager transactionManager(DataSource dataSource, DatabaseProperties properties) {
+        // Two connections stay outside the turns, for the rare transaction begun while another is open.
+        return new TenantBoundTransactionManager(dataSource, properties.poolSize() - 2);
     }
 
     @Bean

@@ -1,4 +1,5 @@
 import { LitElement, html, css } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { api, describe, session } from './api.js';
 import { shared } from './styles.js';
 import './sign-in.js';
@@ -73,7 +74,7 @@ export class ConsoleApp extends LitElement {
         <button class="secondary" @click=${this.signOut}>Sign out</button>
       </header>
       <main>
-        ${this.me.tenant.status === 'ACTIVE' ? html`<parley-inbox .me=${this.me}></parley-inbox>` : html`
+        ${this.me.tenant.status === 'ACTIVE' ? keyed(tenant.id, html`<parley-inbox .me=${this.me}></parley-inbox>`) : html`
           <section class="card">
             <h1>${tenant.name}</h1>
             <p>This tenant is ${tenant.status.toLowerCase()}.</p>

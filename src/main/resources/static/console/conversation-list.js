@@ -1,10 +1,7 @@
 import { LitElement, html, css } from 'lit';
 import { shared } from './styles.js';
+import { COLUMN_LABELS as LABELS } from './column-settings.js';
 
-const LABELS = {
-  visitorName: 'Visitor', email: 'Email', lastMessage: 'Last message', waitingTime: 'Waiting', assignee: 'Assignee',
-  currentPage: 'Current page', country: 'Country', status: 'Status', number: '#', updatedAt: 'Updated',
-};
 
 function waiting(since) {
   if (!since) return '';

@@ -4,6 +4,7 @@ import { OperatorSocket } from './realtime.js';
 import { shared } from './styles.js';
 import './conversation-list.js';
 import './chat-panel.js';
+import './column-settings.js';
 
 const VIEWS = [['queue', 'Queue'], ['mine', 'Mine'], ['all', 'All open'], ['resolved', 'Resolved']];
 const MAX_OPEN = 4;
@@ -16,7 +17,7 @@ export class Inbox extends LitElement {
   static properties = {
     me: { type: Object },
     view: { state: true }, conversations: { state: true }, columns: { state: true }, openIds: { state: true },
-    presence: { state: true }, error: { state: true }, connection: { state: true },
+    presence: { state: true }, error: { state: true }, connection: { state: true }, editingColumns: { state: true },
   };
   static styles = [shared, css`
     :host { display: grid; grid-template-columns: minmax(22rem, 2fr) 5fr; gap: 1rem; padding: 1rem; height: calc(100vh - 4rem); box-sizing: border-box; }
@@ -205,6 +206,11 @@ export class Inbox extends LitElement {
           </select>
         </nav>
         <span class="conn" data-testid="connection">${this.connection}</span>
+        <button class="secondary" aria-expanded=${!!this.editingColumns}
+            @click=${() => { this.editingColumns = !this.editingColumns; }}>Columns</button>
+        ${this.editingColumns ? html`<parley-column-settings .columns=${this.columns}
+            .admin=${this.me.roles.includes('TENANT_ADMIN')}
+            @columns-changed=${(e) => { this.columns = e.detail; this.editingColumns = false; }}></parley-column-settings>` : ''}
         ${'Notification' in window && Notification.permission === 'default' ? html`
           <button class="secondary" @click=${() => Notification.requestPermission().then(() => this.requestUpdate())}>Enable desktop notifications</button>` : ''}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}

@@ -345,16 +345,20 @@ class ChatApiIT {
     void aDeactivatedOperatorOrSuspendedTenantIsDisconnected() {
         ChatTenant shop = chat.tenant("kick", Map.of());
         Session operator = fixtures.member(shop.tenant(), "OPERATOR");
+        String visitorToken = chat.startVisitor(shop, null).text("visitorToken");
         try (Socket socket = Socket.operator(port, operator.accessToken());
-             Socket admin = Socket.operator(port, shop.tenant().admin().accessToken())) {
+             Socket admin = Socket.operator(port, shop.tenant().admin().accessToken());
+             Socket visitor = Socket.visitor(port, visitorToken, ChatFixtures.originOf(shop))) {
             socket.await("hello");
             admin.await("hello");
+            visitor.await("hello");
 
             api.post("/api/v1/users/" + operator.userId() + "/deactivate", shop.tenant().admin().accessToken(), null);
             assertThat(socket.closeCode(15)).isEqualTo(4401);
 
             api.post("/api/v1/platform/tenants/" + shop.tenant().id() + "/suspend", fixtures.superAdmin().accessToken(), null);
             assertThat(admin.closeCode(15)).isEqualTo(4403);
+            assertThat(visitor.closeCode(15)).isEqualTo(4403);
         }
     }
 

@@ -190,10 +190,73 @@ class LiveChatIT {
         assertThat(row).containsText("Call me back please");
     }
 
+    @Test
+    void theTeamDefaultAndEachOperatorsOwnChoiceShapeTheListColumns() {
+        Fixtures.Session colleague = fixtures.member(shop, "OPERATOR");
+        Page admin = operatorConsole();
+        Page visitor = visitorPage();
+        visitor.evaluate("Parley.identify({name: 'Col Visitor', email: 'col@example.com'})");
+        openWidget(visitor);
+        send(visitor, "columns please");
+        assertThat(admin.locator("tr.row")).hasCount(1);
+        assertThat(admin.locator("th")).containsText(new String[] {"Visitor", "Last message", "Waiting", "Assignee", "Status"});
+
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Columns")).click();
+        admin.getByLabel("Show Assignee").uncheck();
+        admin.getByLabel("Show Email").check();
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save as team default")).click();
+
+        assertThat(admin.locator("th")).containsText(new String[] {"Visitor", "Last message", "Waiting", "Status", "Email"});
+        assertThat(admin.locator("td[data-column=email]")).containsText("col@example.com");
+        Page operator = operatorConsole(colleague.email());
+        assertThat(operator.locator("th")).containsText(new String[] {"Visitor", "Last message", "Waiting", "Status", "Email"});
+
+        operator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Columns")).click();
+        operator.getByLabel("Show Last message").uncheck();
+        operator.getByLabel("Show Waiting").uncheck();
+        operator.getByLabel("Move Email up").click();
+        operator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save for me")).click();
+
+        assertThat(operator.locator("th")).containsText(new String[] {"Visitor", "Email", "Status"});
+        assertThat(operator.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save as team default")))
+                .hasCount(0);
+        admin.reload();
+        assertThat(admin.locator("th")).containsText(new String[] {"Visitor", "Last message", "Waiting", "Status", "Email"});
+    }
+
+    @Test
+    void switchingTenantsShowsOnlyTheOtherTenantsConversations() {
+        TenantSetup other = fixtures.tenant("other");
+        Api.Response invited = api.post("/api/v1/users/invitations", other.admin().accessToken(),
+                Map.of("email", shop.admin().email(), "role", "OPERATOR"));
+        api.post("/api/v1/invitations/accept", null,
+                Map.of("token", Fixtures.tokenOf(invited.text("link")), "password", Fixtures.PASSWORD));
+        Page operator = operatorConsole();
+        Page visitor = visitorPage();
+        visitor.evaluate("Parley.identify({name: 'Shop Visitor'})");
+        openWidget(visitor);
+        send(visitor, "a question for the shop");
+        assertThat(operator.locator("tr.row", new Page.LocatorOptions().setHasText("Shop Visitor"))).isVisible();
+
+        operator.getByLabel("Tenant").selectOption(other.id().toString());
+
+        assertThat(operator.getByTestId("tenant-name")).hasText(other.name());
+        assertThat(operator.getByTestId("connection")).hasText("connected");
+        assertThat(operator.locator("tr.row")).hasCount(0);
+        send(visitor, "another question for the shop");
+        operator.waitForTimeout(1000);
+        assertThat(operator.locator("tr.row")).hasCount(0);
+        assertThat(operator.locator("body")).not().containsText("Shop Visitor");
+    }
+
     private Page operatorConsole() {
+        return operatorConsole(shop.admin().email());
+    }
+
+    private Page operatorConsole(String email) {
         Page page = open().page();
         page.navigate(api.url("/console/"));
-        page.getByLabel("Email").fill(shop.admin().email());
+        page.getByLabel("Email").fill(email);
         page.getByLabel("Password").fill(Fixtures.PASSWORD);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         assertThat(page.getByTestId("connection")).hasText("connected");

@@ -33,6 +33,7 @@ class RealtimeConfiguration implements WebSocketConfigurer {
     private static final Logger log = LoggerFactory.getLogger(RealtimeConfiguration.class);
 
     private final Conversations conversations;
+    private final TenantDirectory tenants;
     private final OperatorSocketHandler operators;
     private final VisitorSocketHandler visitors;
     private final RealtimeHub hub;
@@ -42,6 +43,7 @@ class RealtimeConfiguration implements WebSocketConfigurer {
     RealtimeConfiguration(BearerTokens tokens, Conversations conversations, VisitorChat chat, TenantDirectory tenants,
                           RealtimeHub hub, JsonMapper json, Clock clock) {
         this.conversations = conversations;
+        this.tenants = tenants;
         this.operators = new OperatorSocketHandler(tokens, conversations, hub, json);
         this.visitors = new VisitorSocketHandler(chat, tenants, hub, json);
         this.hub = hub;
@@ -77,6 +79,24 @@ class RealtimeConfiguration implements WebSocketConfigurer {
                 dev.parley.shared.TenantContext.runAs(id, () -> conversations.offerQueue(id));
             } catch (RuntimeException e) {
                 log.debug("Offering the queue of {} failed: {}", tenant, e.getMessage());
+            }
+        }
+    }
+
+    /** Visitors of a tenant that was suspended or deleted lose their connection too. */
+    @Scheduled(fixedDelayString = "${parley.realtime.recheck-interval:10s}")
+    void recheckVisitorConnections() {
+        for (Connection connection : hub.allVisitorConnections()) {
+            boolean active = tenants.findWidgetTenant(dev.parley.shared.TenantId.of(connection.tenant()))
+                    .map(t -> t.status() == dev.parley.tenancy.TenantStatus.ACTIVE).orElse(false);
+            if (!active) {
+                try {
+                    SocketSupport.error(connection.session(), JsonMapper.builder().build(), null, "TENANT_SUSPENDED",
+                            "This chat is not available.");
+                    connection.session().close(SocketSupport.FORBIDDEN);
+                } catch (java.io.IOException | RuntimeException e) {
+                    log.debug("Closing {} failed: {}", connection.session().getId(), e.getMessage());
+                }
             }
         }
     }

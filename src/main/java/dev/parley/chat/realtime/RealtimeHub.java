@@ -83,6 +83,10 @@ public class RealtimeHub {
                 .collect(Collectors.toSet());
     }
 
+    Iterable<Connection> allVisitorConnections() {
+        return visitorsByContact.values().stream().flatMap(Set::stream).toList();
+    }
+
     Iterable<Connection> allOperatorConnections() {
         return operatorsByTenant.values().stream().flatMap(Set::stream).toList();
     }

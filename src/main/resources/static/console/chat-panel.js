@@ -21,6 +21,8 @@ export class ChatPanel extends LitElement {
     .visitor { font-size: 0.8rem; color: var(--parley-muted); padding: 0.4rem 0.8rem; border-bottom: 1px solid var(--parley-border); }
     .visitor span { margin-right: 0.8rem; }
     .missing { color: #c92a2a; }
+    details { margin-top: 0.3rem; }
+    ol.pages { margin: 0.2rem 0 0; padding-left: 1.2rem; max-height: 6rem; overflow: auto; }
     .messages { flex: 1; overflow-y: auto; padding: 0.7rem; display: flex; flex-direction: column; gap: 0.35rem;
                 background: var(--parley-background); min-height: 12rem; }
     .msg { max-width: 85%; padding: 0.45rem 0.7rem; border-radius: 10px; white-space: pre-wrap; overflow-wrap: anywhere; }
@@ -89,6 +91,14 @@ export class ChatPanel extends LitElement {
         <span>${contact?.phone || html`<span class="missing">no phone</span>`}</span>
         ${contact?.currentUrl ? html`<span title=${contact.currentUrl}>on ${contact.currentTitle || contact.currentUrl}</span>` : ''}
         ${c.assigneeName ? html`<span>with ${c.assigneeName}${mine ? ' (you)' : ''}</span>` : ''}
+        ${contact && (contact.pages?.length || Object.keys(contact.attributes || {}).length) ? html`
+          <details>
+            <summary>Visitor details</summary>
+            ${Object.entries(contact.attributes || {}).map(([k, v]) => html`<div><strong>${k}</strong>: ${String(v)}</div>`)}
+            ${contact.locale ? html`<div>Language: ${contact.locale}</div>` : ''}
+            <div>Pages:</div>
+            <ol class="pages">${(contact.pages || []).map((p) => html`<li title=${p.url}>${p.title || p.url}</li>`)}</ol>
+          </details>` : ''}
       </div>
       <div class="messages" aria-label="Messages">
         ${(this.messages || []).map((m) => html`<div class="msg ${m.senderKind} ${m.isPrivate ? 'private' : ''}" data-seq=${m.seq}>${m.senderKind !== 'SYSTEM' ? html`<span class="who">${m.isPrivate ? 'Note · ' : ''}${m.senderName || ''}</span>` : ''}<span class="body">${m.body}</span></div>`)}

@@ -249,6 +249,55 @@ class LiveChatIT {
         assertThat(operator.locator("body")).not().containsText("Shop Visitor");
     }
 
+    @Test
+    void typingUnreadBadgeAndTheMessageCallbackWorkBothWays() {
+        Page operator = operatorConsole();
+        Page visitor = visitorPage();
+        visitor.evaluate("window.received = []; Parley.on('message', m => window.received.push(m.body))");
+        visitor.evaluate("Parley.identify({name: 'Tia Typist'})");
+        openWidget(visitor);
+        send(visitor, "first");
+        operator.locator("tr.row", new Page.LocatorOptions().setHasText("Tia Typist")).click();
+        Locator panel = operator.locator("parley-chat-panel");
+
+        visitor.getByLabel("Message", new Page.GetByLabelOptions().setExact(true)).pressSequentially("still typ");
+        assertThat(panel.locator(".typing")).hasText("Tia Typist is typing…");
+        panel.getByLabel("Reply").pressSequentially("ok");
+        assertThat(visitor.locator("#parley-widget .status")).containsText("is typing…");
+
+        visitor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Close chat")).click();
+        panel.getByLabel("Reply").fill("Are you still there?");
+        panel.getByLabel("Reply").press("Enter");
+
+        assertThat(visitor.getByLabel("Unread messages")).hasText("1");
+        assertThat(visitor.locator("#parley-widget .window")).isHidden();
+        visitor.evaluate("Parley.open()");
+        assertThat(visitor.locator("#parley-widget .window")).isVisible();
+        assertThat(visitor.getByLabel("Unread messages")).isHidden();
+        Object received = visitor.evaluate("window.received");
+        assertThat(received.toString()).contains("Are you still there?");
+    }
+
+    @Test
+    void aPrechatFormAsksWhatTheTenantWantsAndOperatorsSeeTheName() {
+        String root = fixtures.superAdmin().accessToken();
+        api.patch("/api/v1/platform/tenants/" + shop.id(), root, Map.of("settings",
+                Map.of("widget", Map.of("prechatFields", List.of("name", "email"), "prechatRequired", List.of("email")))));
+        Page operator = operatorConsole();
+        Page visitor = visitorPage();
+        openWidget(visitor);
+
+        visitor.getByLabel("Your name").fill("Penny Prechat");
+        visitor.getByLabel("Your email").fill("penny@example.com");
+        visitor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start chat")).click();
+        send(visitor, "hello after the form");
+
+        Locator row = operator.locator("tr.row", new Page.LocatorOptions().setHasText("Penny Prechat"));
+        assertThat(row).containsText("hello after the form");
+        row.click();
+        assertThat(operator.locator("parley-chat-panel .visitor")).containsText("penny@example.com");
+    }
+
     private Page operatorConsole() {
         return operatorConsole(shop.admin().email());
     }

@@ -180,8 +180,7 @@ public class VisitorChat {
                 return posted.message();
             }
             if (created) {
-                messaging.changed(tenant, row.id(), "conversation.created");
-                routing.route(tenant, row.id());
+                routing.route(tenant, row.id(), "conversation.created");
             } else if (row.status() == ConversationStatus.RESOLVED) {
                 operatorSide.reopen(tenant, row);
             }

@@ -23,9 +23,18 @@ public class People {
     }
 
     private final MembershipRepository memberships;
+    private final com.github.benmanes.caffeine.cache.Cache<String, String> names =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(50_000)
+                    .expireAfterWrite(java.time.Duration.ofSeconds(60)).build();
 
     People(MembershipRepository memberships) {
         this.memberships = memberships;
+    }
+
+    /** The name to show for a member, cached briefly (names change rarely; chat asks on every assignment). */
+    public String displayName(TenantId tenant, UUID user) {
+        return names.get(tenant.value() + "/" + user,
+                k -> find(tenant, user).map(Person::displayName).orElse("An operator"));
     }
 
     /** Runs in the caller's tenant transaction. */

@@ -90,7 +90,7 @@ public class Messaging {
     public void assign(TenantId tenant, UUID conversation, UUID operator, String eventType) {
         var row = conversations.lock(tenant.value(), conversation).orElseThrow();
         conversations.assign(tenant.value(), conversation, operator, clock.instant());
-        String name = people.find(tenant, operator).map(People.Person::displayName).orElse("An operator");
+        String name = people.displayName(tenant, operator);
         post(tenant, row, SenderKind.SYSTEM, null, name + " joined the conversation", false, null);
         changed(tenant, conversation, eventType);
     }

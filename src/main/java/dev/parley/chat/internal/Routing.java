@@ -40,17 +40,29 @@ public class Routing {
 
     /** Assigns a queued conversation if someone can take it now; otherwise it stays queued. */
     public void route(TenantId tenant, UUID conversation) {
+        route(tenant, conversation, "conversation.assigned");
+    }
+
+    /**
+     * Routes and announces the conversation once: as {@code eventType} if assigned, else as queued. A new
+     * conversation passes {@code conversation.created}, so operators get one snapshot, not two.
+     */
+    public boolean route(TenantId tenant, UUID conversation, String eventType) {
         if (settings.automaticAssignment(tenant)) {
             Set<UUID> connected = hub.connectedOperators(tenant.value());
             Optional<UUID> operator = operators.leastLoaded(tenant.value(), connected,
                     settings.maxConcurrentChats(tenant));
             if (operator.isPresent()) {
-                messaging.assign(tenant, conversation, operator.get(), "conversation.assigned");
+                messaging.assign(tenant, conversation, operator.get(), eventType);
                 operators.markAssigned(tenant.value(), operator.get(), clock.instant());
-                return; // it was last in the queue: nobody else's place changed
+                return true; // it was last in the queue: nobody else's place changed
             }
         }
+        if (!"conversation.assigned".equals(eventType)) {
+            messaging.changed(tenant, conversation, eventType);
+        }
         publishPosition(tenant, conversation);
+        return false;
     }
 
     /** Tells one newly queued visitor their place (appending to the queue moves nobody else). */

@@ -1,6 +1,8 @@
 /*
  * Parley chat widget. Embed with:
  *   <script src="https://parley.example/widget.js" data-parley-key="pk_..." async></script>
+ * API: Parley.identify({name, email, phone, userId, userHash, attributes}), Parley.open(), Parley.close(),
+ *      Parley.on('message', fn).
  * Plain JavaScript, no framework; everything it shows lives in a shadow root, so the host page's styles and
  * scripts do not reach it and its styles do not leak out. Messages are always rendered as text.
  */
@@ -213,7 +215,8 @@
   function identify(identity) {
     return request('POST', '/api/v1/widget/identify', {
       name: identity.name || null, email: identity.email || null, phone: identity.phone || null,
-      userId: identity.userId != null ? String(identity.userId) : null, userHash: identity.userHash || null
+      userId: identity.userId != null ? String(identity.userId) : null, userHash: identity.userHash || null,
+      attributes: identity.attributes || null
     }).then(function (session) {
       var changed = session.contactId !== state.contactId;
       applySession(session);

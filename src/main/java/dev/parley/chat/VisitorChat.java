@@ -245,10 +245,35 @@ public class VisitorChat {
     }
 
     /** What the site says of its signed-in user; refused unless {@code userHash} is HMAC-SHA256(userId, secret). */
-    public record Identity(String name, String email, String phone, String userId, String userHash) {
+    public record Identity(String name, String email, String phone, String userId, String userHash,
+                           java.util.Map<String, Object> attributes) {
+    }
+
+    private static final java.util.regex.Pattern ATTRIBUTE_KEY = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,50}");
+
+    /** Custom attributes: at most 50, named with letters, digits, '_', '.', '-', each a short string, number or flag. */
+    static java.util.Map<String, Object> checkAttributes(java.util.Map<String, Object> attributes) {
+        if (attributes == null) {
+            return java.util.Map.of();
+        }
+        if (attributes.size() > 50) {
+            throw ParleyException.invalidField("attributes", "at most 50 attributes");
+        }
+        attributes.forEach((key, value) -> {
+            if (!ATTRIBUTE_KEY.matcher(key).matches()) {
+                throw ParleyException.invalidField("attributes." + key, "names use letters, digits, _ . - (1-50)");
+            }
+            boolean scalar = value == null || value instanceof Number || value instanceof Boolean
+                    || (value instanceof String text && text.length() <= 500);
+            if (!scalar) {
+                throw ParleyException.invalidField("attributes." + key, "must be a string of at most 500 characters, a number or true/false");
+            }
+        });
+        return attributes;
     }
 
     public Session identify(WidgetTenant tenant, VisitorIdentity visitor, String token, Identity identity) {
+        java.util.Map<String, Object> attributes = checkAttributes(identity.attributes());
         if (identity.userId() != null && !identity.userId().isBlank()) {
             if (identity.userHash() == null || !validHash(tenant.identitySecret(), identity.userId(), identity.userHash())) {
                 throw ParleyException.forbidden("IDENTITY_UNVERIFIED",
@@ -273,6 +298,9 @@ public class VisitorChat {
             }
             contacts.identify(tenantId.value(), contact, userId, clip(identity.name(), 200),
                     clip(identity.email(), 320), clip(identity.phone(), 50), now);
+            if (!attributes.isEmpty()) {
+                contacts.mergeAttributes(tenantId.value(), contact, attributes);
+            }
             return session(tenantId, contact, token);
         });
     }

@@ -28,6 +28,10 @@ class ChatApiIT {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("owner")
+    javax.sql.DataSource owner;
+
     Api api;
     Fixtures fixtures;
     ChatFixtures chat;
@@ -438,5 +442,32 @@ class ChatApiIT {
         assertThat(forged.code()).isEqualTo("IDENTITY_UNVERIFIED");
         Response named = chat.widget("POST", "/api/v1/widget/identify", visitor, origin, Map.of("name", "Nina"));
         assertThat(named.text("displayName")).isEqualTo("Nina");
+    }
+
+    @Test
+    void identifyWithAValidHashAndCustomAttributesReachesTheContact() throws Exception {
+        ChatTenant shop = chat.tenant("attrs", Map.of());
+        String origin = ChatFixtures.originOf(shop);
+        String visitor = chat.startVisitor(shop, null).text("visitorToken");
+        String secret = org.springframework.jdbc.core.simple.JdbcClient.create(owner)
+                .sql("SELECT identity_secret FROM tenants WHERE id = :id").param("id", shop.tenant().id())
+                .query(String.class).single();
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(), "HmacSHA256"));
+        String hash = java.util.HexFormat.of().formatHex(mac.doFinal("user-7".getBytes()));
+
+        Response identified = chat.widget("POST", "/api/v1/widget/identify", visitor, origin, Map.of(
+                "userId", "user-7", "userHash", hash, "name", "Ursula", "phone", "+33 1 23 45 67 89",
+                "attributes", Map.of("plan", "gold", "orders", 12, "vip", true)));
+        Response badAttribute = chat.widget("POST", "/api/v1/widget/identify", visitor, origin,
+                Map.of("attributes", Map.of("bad key!", "x")));
+
+        assertThat(identified.status()).as(identified.toString()).isEqualTo(200);
+        JsonNode contact = api.get("/api/v1/contacts/" + identified.text("contactId"), shop.tenant().admin().accessToken()).body();
+        assertThat(contact.path("externalId").asText()).isEqualTo("user-7");
+        assertThat(contact.path("phone").asText()).isEqualTo("+33 1 23 45 67 89");
+        assertThat(contact.path("attributes").path("plan").asText()).isEqualTo("gold");
+        assertThat(contact.path("attributes").path("orders").asInt()).isEqualTo(12);
+        assertThat(badAttribute.status()).isEqualTo(400);
     }
 }

@@ -90,6 +90,25 @@ public class ContactRepository {
                 .param("now", Timestamp.from(now)).update();
     }
 
+    /** Adds or replaces custom attributes; a null value removes one. */
+    public void mergeAttributes(UUID tenant, UUID contact, Map<String, Object> attributes) {
+        Map<String, Object> set = new java.util.HashMap<>();
+        List<String> removed = new java.util.ArrayList<>();
+        attributes.forEach((k, v) -> {
+            if (v == null) {
+                removed.add(k);
+            } else {
+                set.put(k, v);
+            }
+        });
+        db.sql("""
+                        UPDATE contacts SET attributes = (attributes || CAST(:set AS jsonb)) - CAST(:removed AS text[])
+                        WHERE tenant_id = :tenant AND id = :contact
+                        """)
+                .param("tenant", tenant).param("contact", contact).param("set", JSON.writeValueAsString(set))
+                .param("removed", removed.toArray(String[]::new)).update();
+    }
+
     public void prechat(UUID tenant, UUID contact, String name, String email, Instant now) {
         db.sql("""
                         UPDATE contacts SET prechat_name = coalesce(:name, prechat_name),

@@ -54,7 +54,7 @@ class WidgetController {
     }
 
     record Identify(@Size(max = 200) String name, @Size(max = 320) String email, @Size(max = 50) String phone,
-                    @Size(max = 200) String userId, @Size(max = 128) String userHash) {
+                    @Size(max = 200) String userId, @Size(max = 128) String userHash, Map<String, Object> attributes) {
     }
 
     record Prechat(@Size(max = 200) String name, @Size(max = 320) String email) {
@@ -99,7 +99,7 @@ class WidgetController {
         VisitorIdentity visitor = visitor(token, request);
         WidgetTenant tenant = tenants.findWidgetTenant(TenantId.of(visitor.tenantId())).orElseThrow();
         return chat.identify(tenant, visitor, token, new VisitorChat.Identity(body.name(), body.email(), body.phone(),
-                body.userId(), body.userHash()));
+                body.userId(), body.userHash(), body.attributes()));
     }
 
     @PostMapping("/api/v1/widget/prechat")

@@ -82,6 +82,7 @@ class ChatApiIT {
         assertThat(conversation.path("status").asText()).isEqualTo("QUEUED");
         assertThat(conversation.path("lastMessagePreview").asText()).isEqualTo("Hello there");
         assertThat(conversation.path("currentPage").asText()).endsWith("/pricing");
+        assertThat(conversation.path("country").asText()).isEqualTo("BE");
     }
 
     @Test

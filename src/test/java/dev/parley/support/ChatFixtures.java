@@ -42,7 +42,7 @@ public final class ChatFixtures {
     /** A new visitor's widget session, as the widget starts it from the tenant's site. */
     public Response startVisitor(ChatTenant tenant, String visitorToken) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("key", tenant.widgetKey(),
-                "url", originOf(tenant) + "/pricing", "title", "Pricing"));
+                "url", originOf(tenant) + "/pricing", "title", "Pricing", "locale", "fr-BE"));
         if (visitorToken != null) {
             body.put("visitorToken", visitorToken);
         }

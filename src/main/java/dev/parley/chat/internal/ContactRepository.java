@@ -45,10 +45,11 @@ public class ContactRepository {
         long number = preassigned != null ? preassigned : counters.next(tenant, "visitor");
         UUID id = Ids.newId();
         db.sql("""
-                        INSERT INTO contacts (tenant_id, id, visitor_number, locale, user_agent, first_seen_at, last_seen_at)
-                        VALUES (:tenant, :id, :number, :locale, :userAgent, :now, :now)
+                        INSERT INTO contacts (tenant_id, id, visitor_number, locale, user_agent, country, first_seen_at,
+                                              last_seen_at)
+                        VALUES (:tenant, :id, :number, :locale, :userAgent, :country, :now, :now)
                         """)
-                .param("tenant", tenant).param("id", id).param("number", number).param("locale", clip(locale, 35))
+                .param("tenant", tenant).param("id", id).param("number", number).param("country", countryOf(locale)).param("locale", clip(locale, 35))
                 .param("userAgent", clip(userAgent, 500)).param("now", Timestamp.from(now)).update();
         return id;
     }
@@ -170,6 +171,23 @@ public class ContactRepository {
                 rs.getString("user_agent"), rs.getString("country"), rs.getString("current_url"),
                 rs.getString("current_title"), rs.getString("referrer"), rs.getTimestamp("first_seen_at").toInstant(),
                 rs.getTimestamp("last_seen_at").toInstant(), pages);
+    }
+
+    /**
+     * The country a visitor is probably in, from the region of their browser's language ({@code fr-BE} → BE),
+     * until an IP geolocation source is configured; null when the language names no region.
+     */
+    static String countryOf(String locale) {
+        if (locale == null) {
+            return null;
+        }
+        String[] parts = locale.trim().replace('_', '-').split("-");
+        for (int i = 1; i < parts.length; i++) {
+            if (parts[i].length() == 2 && parts[i].chars().allMatch(Character::isLetter)) {
+                return parts[i].toUpperCase(java.util.Locale.ROOT);
+            }
+        }
+        return null;
     }
 
     static String clip(String value, int max) {

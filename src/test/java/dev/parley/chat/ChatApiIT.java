@@ -258,6 +258,10 @@ class ChatApiIT {
             assertThat(transferred.text("assigneeId")).isEqualTo(colleague.userId().toString());
             assertThat(api.get("/api/v1/conversations/" + c1 + "/messages", token).raw())
                     .contains("joined the conversation");
+            api.post("/api/v1/conversations/" + c1 + "/messages", colleague.accessToken(), Map.of("body", "I'll take it"));
+            api.post("/api/v1/conversations/" + c1 + "/messages", token, Map.of("body", "Thanks", "isPrivate", true));
+            assertThat(api.get("/api/v1/conversations/" + c1, token).body().path("participants").toString())
+                    .contains(colleague.email().substring(0, 3)).contains("Admin of");
         }
     }
 

@@ -29,7 +29,11 @@ public class ConversationRepository {
     }
 
     private static final String VIEW = """
-            SELECT v.*, %s AS unread
+            SELECT v.*, %s AS unread,
+                   coalesce((SELECT array_agg(DISTINCT coalesce(nullif(pu.name, ''), pu.email))
+                             FROM messages pm JOIN users pu ON pu.id = pm.sender_user_id
+                             WHERE pm.tenant_id = v.tenant_id AND pm.conversation_id = v.id
+                               AND pm.sender_kind = 'OPERATOR'), '{}') AS participants
             FROM (SELECT cv.id, cv.number, cv.status, cv.channel, cv.offline, cv.contact_id, cv.assignee_id,
                          cv.created_at, cv.updated_at, cv.waiting_since, cv.last_message_at, cv.last_message_preview,
                          cv.last_message_sender, cv.next_seq, cv.tenant_id,
@@ -229,7 +233,8 @@ public class ConversationRepository {
                 rs.getString("current_url"), rs.getString("country"), rs.getObject("assignee_id", UUID.class),
                 rs.getString("assignee_name"), instant(rs, "created_at"), instant(rs, "updated_at"),
                 instant(rs, "waiting_since"), instant(rs, "last_message_at"), rs.getString("last_message_preview"),
-                rs.getString("last_message_sender"), rs.getLong("next_seq"), rs.getLong("unread"));
+                rs.getString("last_message_sender"), rs.getLong("next_seq"), rs.getLong("unread"),
+                List.of((String[]) rs.getArray("participants").getArray()));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

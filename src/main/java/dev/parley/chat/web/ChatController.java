@@ -63,7 +63,7 @@ class ChatController {
     record Status(Presence presence, @Min(1) @Max(100) Integer maxChats) {
     }
 
-    record ColumnsBody(@NotNull @Valid List<ColumnConfig.Column> columns) {
+    record ColumnsBody(@NotNull List<ColumnConfig.Column> columns) {
     }
 
     @GetMapping("/api/v1/conversations")

@@ -167,6 +167,24 @@ class LiveChatIT {
     }
 
     @Test
+    void theHostPagesStylesDoNotReachTheWidget() {
+        operatorConsole();
+        Page visitor = visitorPage();
+
+        // The host page says "button { background: red !important } div { font-size: 40px }".
+        Object launcher = visitor.evaluate("getComputedStyle(document.querySelector('#parley-widget').shadowRoot"
+                + ".querySelector('.launcher')).backgroundColor");
+        openWidget(visitor);
+        Object bubbleSize = visitor.evaluate("getComputedStyle(document.querySelector('#parley-widget').shadowRoot"
+                + ".querySelector('.messages')).fontSize");
+
+        assertThat(launcher).isEqualTo("rgb(59, 91, 219)");
+        assertThat(bubbleSize).isEqualTo("14px");
+        assertThat(visitor.locator("h1").evaluate("e => getComputedStyle(e).fontFamily").toString())
+                .doesNotContain("system-ui");
+    }
+
+    @Test
     void aPageOnADisallowedOriginGetsNoWidget() {
         Tab tab = open();
         tab.page().navigate(foreign.url("/"));

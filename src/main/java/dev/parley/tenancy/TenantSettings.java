@@ -1,0 +1,190 @@
+package dev.parley.tenancy;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+
+import dev.parley.audit.AuditLog;
+import dev.parley.shared.ParleyException;
+import dev.parley.shared.TenantId;
+import dev.parley.shared.db.PlatformTransactions;
+import dev.parley.tenancy.internal.DomainNames;
+import dev.parley.tenancy.internal.TenantRepository;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * A tenant admin's own settings: chat behaviour, widget texts and options, and the domains the widget may run
+ * on. Only ever the caller's tenant; every change is audit-logged and evicts the cached tenant.
+ */
+@Service
+public class TenantSettings {
+
+    /** Chat behaviour; a null field is left as it is. */
+    public record Chat(String assignment, Integer maxConcurrentChats, Boolean offlineForm, Integer autoResolveHours) {
+    }
+
+    /** Widget texts and options; a null field is left as it is. */
+    public record Widget(String title, String greeting, String offlineMessage, List<String> prechatFields,
+                         List<String> prechatRequired, String position, Boolean sound, String language,
+                         Boolean showOperatorAvatars, String launcherLabel) {
+    }
+
+    /** The settings as the settings screen shows them, with what the admin needs to embed the widget. */
+    public record View(Map<String, Object> chat, Map<String, Object> widget, List<String> domains, String widgetKey) {
+    }
+
+    private static final Set<String> PRECHAT = Set.of("name", "email");
+
+    private final TenantRepository tenants;
+    private final TenantDirectory directory;
+    private final PlatformTransactions platform;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    TenantSettings(TenantRepository tenants, TenantDirectory directory, PlatformTransactions platform, AuditLog audit,
+                   Clock clock) {
+        this.tenants = tenants;
+        this.directory = directory;
+        this.platform = platform;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public View view(TenantId tenant) {
+        Tenant t = platform.call(() -> tenants.findById(tenant.value()).orElseThrow());
+        return new View(section(t, "chat"), section(t, "widget"), t.domains(), t.widgetKey());
+    }
+
+    public View update(TenantId tenant, Chat chat, Widget widget) {
+        Map<String, Object> chatChanges = chat == null ? Map.of() : validate(chat);
+        Map<String, Object> widgetChanges = widget == null ? Map.of() : validate(widget);
+        return platform.call(() -> {
+            Tenant t = tenants.findById(tenant.value()).orElseThrow();
+            Map<String, Object> settings = new LinkedHashMap<>(t.settings());
+            settings.put("chat", merged(section(t, "chat"), chatChanges));
+            settings.put("widget", merged(section(t, "widget"), widgetChanges));
+            tenants.update(tenant.value(), t.name(), settings, clock.instant());
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("chat", chatChanges);
+            details.put("widget", widgetChanges.keySet());
+            audit.record(tenant, "settings.updated", "tenant", tenant.value(), details);
+            directory.evict(tenant.value());
+            return view(tenant);
+        });
+    }
+
+    /** Replaces the widget's allowed domains; a host that belongs to another tenant is a 409 naming it. */
+    public View replaceDomains(TenantId tenant, List<String> domains) {
+        List<String> hosts = DomainNames.normalise(domains);
+        return platform.call(() -> {
+            List<String> taken = tenants.hostsTakenByOthers(hosts, tenant.value());
+            if (!taken.isEmpty()) {
+                throw new ParleyException(HttpStatus.CONFLICT, "DOMAIN_TAKEN",
+                        "These domains already belong to another tenant: " + String.join(", ", taken) + ".",
+                        Map.of("domains", taken));
+            }
+            tenants.replaceDomains(tenant.value(), hosts, clock.instant());
+            audit.record(tenant, "settings.domains_replaced", "tenant", tenant.value(), Map.of("domains", hosts));
+            directory.evict(tenant.value());
+            return view(tenant);
+        });
+    }
+
+    private static Map<String, Object> validate(Chat chat) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        if (chat.assignment() != null) {
+            if (!List.of("auto", "manual").contains(chat.assignment())) {
+                throw ParleyException.invalidField("chat.assignment", "must be auto or manual");
+            }
+            changes.put("assignment", chat.assignment());
+        }
+        if (chat.maxConcurrentChats() != null) {
+            range("chat.maxConcurrentChats", chat.maxConcurrentChats(), 1, 100);
+            changes.put("maxConcurrentChats", chat.maxConcurrentChats());
+        }
+        if (chat.offlineForm() != null) {
+            changes.put("offlineForm", chat.offlineForm());
+        }
+        if (chat.autoResolveHours() != null) {
+            range("chat.autoResolveHours", chat.autoResolveHours(), 0, 24 * 30);
+            changes.put("autoResolveHours", chat.autoResolveHours());
+        }
+        return changes;
+    }
+
+    private static Map<String, Object> validate(Widget widget) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        text(changes, "title", widget.title(), 80);
+        text(changes, "greeting", widget.greeting(), 500);
+        text(changes, "offlineMessage", widget.offlineMessage(), 500);
+        text(changes, "launcherLabel", widget.launcherLabel(), 40);
+        if (widget.prechatFields() != null) {
+            changes.put("prechatFields", fields("widget.prechatFields", widget.prechatFields()));
+        }
+        if (widget.prechatRequired() != null) {
+            changes.put("prechatRequired", fields("widget.prechatRequired", widget.prechatRequired()));
+        }
+        if (widget.position() != null) {
+            if (!List.of("left", "right").contains(widget.position())) {
+                throw ParleyException.invalidField("widget.position", "must be left or right");
+            }
+            changes.put("position", widget.position());
+        }
+        if (widget.language() != null) {
+            if (!widget.language().matches("[a-z]{2}(-[A-Z]{2})?")) {
+                throw ParleyException.invalidField("widget.language", "must be a language code such as en or pt-BR");
+            }
+            changes.put("language", widget.language());
+        }
+        if (widget.sound() != null) {
+            changes.put("sound", widget.sound());
+        }
+        if (widget.showOperatorAvatars() != null) {
+            changes.put("showOperatorAvatars", widget.showOperatorAvatars());
+        }
+        return changes;
+    }
+
+    private static List<String> fields(String name, List<String> values) {
+        for (String value : values) {
+            if (!PRECHAT.contains(value)) {
+                throw ParleyException.invalidField(name, "may list name and email only");
+            }
+        }
+        return List.copyOf(new java.util.LinkedHashSet<>(values));
+    }
+
+    private static void text(Map<String, Object> changes, String key, String value, int max) {
+        if (value == null) {
+            return;
+        }
+        if (value.isBlank() || value.length() > max) {
+            throw ParleyException.invalidField("widget." + key, "must be 1 to " + max + " characters");
+        }
+        changes.put(key, value.strip());
+    }
+
+    private static void range(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw ParleyException.invalidField(field, "must be between " + min + " and " + max);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> section(Tenant tenant, String name) {
+        Object value = tenant.settings().get(name);
+        return value instanceof Map<?, ?> map ? new LinkedHashMap<>((Map<String, Object>) map) : new LinkedHashMap<>();
+    }
+
+    private static Map<String, Object> merged(Map<String, Object> current, Map<String, Object> changes) {
+        Map<String, Object> result = new LinkedHashMap<>(current);
+        result.putAll(changes);
+        return result;
+    }
+
+}

@@ -1,0 +1,111 @@
+package dev.parley.tenancy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.parley.support.Api;
+import dev.parley.support.Api.Response;
+import dev.parley.support.ChatFixtures;
+import dev.parley.support.ChatFixtures.ChatTenant;
+import dev.parley.support.Fixtures;
+import dev.parley.support.Fixtures.Session;
+import dev.parley.support.ParleyIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A tenant admin changes their own tenant's chat and widget settings and domains; nobody else can. */
+@ParleyIntegrationTest
+class TenantSettingsIT {
+
+    @LocalServerPort
+    int port;
+
+    Api api;
+    Fixtures fixtures;
+    ChatFixtures chat;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        fixtures = new Fixtures(api);
+        chat = new ChatFixtures(api);
+    }
+
+    @Test
+    void settingsChangesReachTheWidgetAtOnce() {
+        ChatTenant shop = chat.tenant("settings", Map.of());
+        String admin = shop.tenant().admin().accessToken();
+        String config = "/api/v1/widget/config?key=" + shop.widgetKey();
+        assertThat(chat.widget("GET", config, null, ChatFixtures.originOf(shop), null).text("title"))
+                .isEqualTo(shop.tenant().name());
+
+        Response updated = api.patch("/api/v1/settings", admin, Map.of(
+                "chat", Map.of("assignment", "manual", "maxConcurrentChats", 3),
+                "widget", Map.of("title", "Ask us", "prechatFields", List.of("name", "email"),
+                        "prechatRequired", List.of("email"), "position", "left")));
+
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        assertThat(updated.body().path("chat").path("assignment").asText()).isEqualTo("manual");
+        assertThat(updated.text("widgetKey")).isEqualTo(shop.widgetKey());
+        Response widget = chat.widget("GET", config, null, ChatFixtures.originOf(shop), null);
+        assertThat(widget.text("title")).isEqualTo("Ask us");
+        assertThat(widget.text("position")).isEqualTo("left");
+        assertThat(widget.body().path("prechatRequired").toString()).contains("email");
+        assertThat(api.get("/api/v1/audit?action=settings.updated", admin).body().path("items")).hasSize(1);
+    }
+
+    @Test
+    void invalidSettingsAre400NamingTheField() {
+        ChatTenant shop = chat.tenant("badsettings", Map.of());
+        String admin = shop.tenant().admin().accessToken();
+
+        Response assignment = api.patch("/api/v1/settings", admin, Map.of("chat", Map.of("assignment", "random")));
+        Response limit = api.patch("/api/v1/settings", admin, Map.of("chat", Map.of("maxConcurrentChats", 0)));
+        Response fields = api.patch("/api/v1/settings", admin, Map.of("widget", Map.of("prechatFields", List.of("ssn"))));
+        Response type = api.patch("/api/v1/settings", admin, Map.of("chat", Map.of("offlineForm", "maybe")));
+
+        assertThat(assignment.body().path("errors").get(0).path("field").asText()).isEqualTo("chat.assignment");
+        assertThat(limit.body().path("errors").get(0).path("field").asText()).isEqualTo("chat.maxConcurrentChats");
+        assertThat(fields.body().path("errors").get(0).path("field").asText()).isEqualTo("widget.prechatFields");
+        assertThat(type.status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/settings", admin).body().path("chat").path("assignment").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void domainsAreTheAdminsToChangeAndAClashIsA409() {
+        ChatTenant shop = chat.tenant("domains", Map.of());
+        ChatTenant other = chat.tenant("domains-other", Map.of());
+        String admin = shop.tenant().admin().accessToken();
+
+        Response replaced = api.put("/api/v1/settings/domains", admin, Map.of("domains", List.of("www.shop-" + shop.tenant().slug() + ".test")));
+        Response clash = api.put("/api/v1/settings/domains", admin,
+                Map.of("domains", List.of(other.tenant().slug() + ".example.test")));
+
+        assertThat(replaced.status()).isEqualTo(200);
+        assertThat(replaced.body().path("domains").toString()).contains("www.shop-");
+        assertThat(clash.status()).isEqualTo(409);
+        assertThat(clash.code()).isEqualTo("DOMAIN_TAKEN");
+        assertThat(clash.text("detail")).contains(other.tenant().slug() + ".example.test");
+        assertThat(chat.widget("GET", "/api/v1/widget/config?key=" + shop.widgetKey(), null,
+                ChatFixtures.originOf(shop), null).status()).as("the old domain is no longer allowed").isEqualTo(403);
+        assertThat(chat.widget("GET", "/api/v1/widget/config?key=" + shop.widgetKey(), null,
+                "https://www.shop-" + shop.tenant().slug() + ".test", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void operatorsCannotReachSettings() {
+        ChatTenant shop = chat.tenant("nosettings", Map.of());
+        Session operator = fixtures.member(shop.tenant(), "OPERATOR");
+        Session adminOperator = fixtures.member(shop.tenant(), "ADMIN_OPERATOR");
+
+        assertThat(api.get("/api/v1/settings", operator.accessToken()).status()).isEqualTo(403);
+        assertThat(api.patch("/api/v1/settings", adminOperator.accessToken(),
+                Map.of("widget", Map.of("title", "x"))).status()).isEqualTo(403);
+        assertThat(api.put("/api/v1/settings/domains", operator.accessToken(),
+                Map.of("domains", List.of("evil.test"))).status()).isEqualTo(403);
+    }
+}

@@ -70,6 +70,7 @@ public class VisitorChat {
     private final TransactionTemplate tx;
     private final Clock clock;
     private final TenantCounters counters;
+    private final dev.parley.tenancy.TenantDirectory tenants;
     private final Cache<UUID, Boolean> withConversation = Caffeine.newBuilder().maximumSize(200_000)
             .expireAfterAccess(Duration.ofHours(1)).build();
     private final Cache<String, Bucket> rates = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(5)).build();
@@ -77,8 +78,10 @@ public class VisitorChat {
     VisitorChat(VisitorSessionRepository sessions, ContactRepository contacts, ConversationRepository conversations,
                 MessageRepository messages, OperatorStatusRepository operators, Messaging messaging, Routing routing,
                 Conversations operatorSide, ChatEvents events, RealtimeHub hub, PlatformTransactions platform,
-                PlatformTransactionManager transactions, TenantCounters counters, Clock clock) {
+                PlatformTransactionManager transactions, TenantCounters counters,
+                dev.parley.tenancy.TenantDirectory tenants, Clock clock) {
         this.counters = counters;
+        this.tenants = tenants;
         this.sessions = sessions;
         this.contacts = contacts;
         this.conversations = conversations;
@@ -138,8 +141,16 @@ public class VisitorChat {
                 operatorsOnline(tenant), conversation.map(c -> queuePosition(tenant, c.id())).orElse(null));
     }
 
+    /** Whether a visitor can chat now: within opening hours and with an operator online. */
     public boolean operatorsOnline(TenantId tenant) {
+        if (!openNow(tenant)) {
+            return false;
+        }
         return in(tenant, () -> operators.anyOnline(tenant.value(), hub.connectedOperators(tenant.value())));
+    }
+
+    public boolean openNow(TenantId tenant) {
+        return tenants.findWidgetTenant(tenant).map(t -> t.openAt(clock.instant())).orElse(false);
     }
 
     private Integer queuePosition(TenantId tenant, UUID conversation) {
@@ -161,13 +172,18 @@ public class VisitorChat {
         Messaging.checkClientId(clientId);
         rateLimit(visitor);
         TenantId tenant = TenantId.of(visitor.tenantId());
+        boolean open = openNow(tenant);
         Long number = conversationNumberIfFirst(tenant, visitor);
         return in(tenant, () -> {
             Optional<Row> latest = conversations.lockLatestOfContact(tenant.value(), visitor.contactId())
                     .filter(r -> !r.offline());
             Row row;
             boolean created = false;
-            if (latest.isEmpty()) {
+            if (latest.isEmpty() || (latest.get().status() == ConversationStatus.RESOLVED && !open)) {
+                if (!open) {
+                    throw ParleyException.conflict("CHAT_CLOSED",
+                            "We are closed now; leave a message with the offline form.");
+                }
                 UUID id = conversations.create(tenant.value(), visitor.contactId(), false, clock.instant(), number);
                 row = conversations.lock(tenant.value(), id).orElseThrow();
                 created = true;

@@ -34,8 +34,13 @@ public class TenantSettings {
                          Boolean showOperatorAvatars, String launcherLabel) {
     }
 
+    /** Opening hours: a time zone, ranges per weekday ({@code mon} … {@code sun}) and holiday dates. */
+    public record Hours(String timezone, Map<String, List<List<String>>> weekly, List<String> holidays) {
+    }
+
     /** The settings as the settings screen shows them, with what the admin needs to embed the widget. */
-    public record View(Map<String, Object> chat, Map<String, Object> widget, List<String> domains, String widgetKey) {
+    public record View(Map<String, Object> chat, Map<String, Object> widget, Map<String, Object> hours,
+                       boolean openNow, List<String> domains, String widgetKey) {
     }
 
     private static final Set<String> PRECHAT = Set.of("name", "email");
@@ -57,7 +62,28 @@ public class TenantSettings {
 
     public View view(TenantId tenant) {
         Tenant t = platform.call(() -> tenants.findById(tenant.value()).orElseThrow());
-        return new View(section(t, "chat"), section(t, "widget"), t.domains(), t.widgetKey());
+        return new View(section(t, "chat"), section(t, "widget"), section(t, "hours"),
+                WorkingHours.isOpen(t.settings(), clock.instant()), t.domains(), t.widgetKey());
+    }
+
+    /** Sets the opening hours; {@code null} removes them (always open). */
+    public View setHours(TenantId tenant, Hours hours) {
+        Map<String, Object> stored = hours == null ? null
+                : WorkingHours.validate(hours.timezone(), hours.weekly(), hours.holidays());
+        return platform.call(() -> {
+            Tenant t = tenants.findById(tenant.value()).orElseThrow();
+            Map<String, Object> settings = new LinkedHashMap<>(t.settings());
+            if (stored == null) {
+                settings.remove("hours");
+            } else {
+                settings.put("hours", stored);
+            }
+            tenants.update(tenant.value(), t.name(), settings, clock.instant());
+            audit.record(tenant, "settings.hours_changed", "tenant", tenant.value(),
+                    stored == null ? Map.of("hours", "always open") : stored);
+            directory.evict(tenant.value());
+            return view(tenant);
+        });
     }
 
     public View update(TenantId tenant, Chat chat, Widget widget) {

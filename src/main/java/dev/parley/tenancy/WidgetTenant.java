@@ -46,6 +46,11 @@ public record WidgetTenant(UUID id, String name, TenantStatus status, Map<String
         return false;
     }
 
+    /** Whether the tenant's opening hours include this instant (always, without a schedule). */
+    public boolean openAt(java.time.Instant now) {
+        return WorkingHours.isOpen(settings, now);
+    }
+
     /** A tenant setting by dotted path, or the default. */
     public <T> T setting(String path, Class<T> type, T fallback) {
         Object current = settings;

@@ -185,6 +185,22 @@ class LiveChatIT {
     }
 
     @Test
+    void outsideWorkingHoursTheWidgetOffersOnlyTheOfflineForm() {
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Pacific/Kiritimati")).toString();
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Pacific/Kiritimati")).plusDays(1).toString();
+        api.put("/api/v1/settings/hours", shop.admin().accessToken(), Map.of("timezone", "Pacific/Kiritimati",
+                "weekly", Map.of("mon", List.of(List.of("09:00", "17:00"))), "holidays", List.of(today, tomorrow)));
+        operatorConsole();
+
+        Page visitor = visitorPage();
+        openWidget(visitor);
+
+        assertThat(visitor.getByLabel("Your email")).isVisible();
+        assertThat(visitor.getByLabel("Message", new Page.GetByLabelOptions().setExact(true))).hasCount(0);
+        assertThat(visitor.locator("#parley-widget header p")).hasText("We are away right now");
+    }
+
+    @Test
     void aPageOnADisallowedOriginGetsNoWidget() {
         Tab tab = open();
         tab.page().navigate(foreign.url("/"));

@@ -108,4 +108,56 @@ class TenantSettingsIT {
         assertThat(api.put("/api/v1/settings/domains", operator.accessToken(),
                 Map.of("domains", List.of("evil.test"))).status()).isEqualTo(403);
     }
+
+    @Test
+    void outsideWorkingHoursTheQueueIsClosedAndOnlyTheOfflineFormTakesMessages() {
+        ChatTenant shop = chat.tenant("hours", Map.of());
+        String admin = shop.tenant().admin().accessToken();
+        String origin = ChatFixtures.originOf(shop);
+        String today = java.time.LocalDate.now(java.time.ZoneId.of("Pacific/Kiritimati")).toString();
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Pacific/Kiritimati")).plusDays(1).toString();
+        Map<String, Object> everyDay = new java.util.LinkedHashMap<>();
+        for (String day : List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun")) {
+            everyDay.put(day, List.of(List.of("00:00", "24:00")));
+        }
+        try (dev.parley.support.Socket operator = dev.parley.support.Socket.operator(port, admin)) {
+            operator.await("hello");
+            String visitor = chat.startVisitor(shop, null).text("visitorToken");
+
+            Response closed = api.put("/api/v1/settings/hours", admin, Map.of("timezone", "Pacific/Kiritimati",
+                    "weekly", everyDay, "holidays", List.of(today, tomorrow)));
+
+            assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+            assertThat(closed.body().path("openNow").asBoolean()).isFalse();
+            Response config = chat.widget("GET", "/api/v1/widget/config?key=" + shop.widgetKey(), null, origin, null);
+            assertThat(config.body().path("open").asBoolean()).isFalse();
+            assertThat(config.body().path("operatorsOnline").asBoolean()).isFalse();
+            Response refused = chat.widget("POST", "/api/v1/widget/messages", visitor, origin, Map.of("body", "hello?"));
+            assertThat(refused.status()).isEqualTo(409);
+            assertThat(refused.code()).isEqualTo("CHAT_CLOSED");
+            assertThat(chat.widget("POST", "/api/v1/widget/offline", visitor, origin,
+                    Map.of("email", "night@example.com", "body", "call me tomorrow")).status()).isEqualTo(201);
+
+            Response open = api.delete("/api/v1/settings/hours", admin);
+            assertThat(open.body().path("openNow").asBoolean()).isTrue();
+            assertThat(chat.widget("GET", "/api/v1/widget/config?key=" + shop.widgetKey(), null, origin, null)
+                    .body().path("operatorsOnline").asBoolean()).isTrue();
+        }
+    }
+
+    @Test
+    void badHoursAre400NamingTheField() {
+        ChatTenant shop = chat.tenant("badhours", Map.of());
+        String admin = shop.tenant().admin().accessToken();
+
+        Response zone = api.put("/api/v1/settings/hours", admin, Map.of("timezone", "Mars/Olympus", "weekly", Map.of()));
+        Response range = api.put("/api/v1/settings/hours", admin, Map.of("timezone", "Europe/Paris",
+                "weekly", Map.of("mon", List.of(List.of("18:00", "09:00")))));
+        Response day = api.put("/api/v1/settings/hours", admin, Map.of("timezone", "Europe/Paris",
+                "weekly", Map.of("someday", List.of(List.of("09:00", "17:00")))));
+
+        assertThat(zone.body().path("errors").get(0).path("field").asText()).isEqualTo("hours.timezone");
+        assertThat(range.body().path("errors").get(0).path("field").asText()).isEqualTo("hours.weekly.mon");
+        assertThat(day.status()).isEqualTo(400);
+    }
 }

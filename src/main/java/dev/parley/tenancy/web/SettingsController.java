@@ -42,6 +42,16 @@ class SettingsController {
         return settings.update(TenantContext.require(), body.chat(), body.widget());
     }
 
+    @PutMapping("/api/v1/settings/hours")
+    View hours(@RequestBody TenantSettings.Hours body) {
+        return settings.setHours(TenantContext.require(), body);
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/settings/hours")
+    View alwaysOpen() {
+        return settings.setHours(TenantContext.require(), null);
+    }
+
     @PutMapping("/api/v1/settings/domains")
     View domains(@jakarta.validation.Valid @RequestBody Domains body) {
         return settings.replaceDomains(TenantContext.require(), body.domains());

@@ -80,6 +80,7 @@ class WidgetController {
         config.put("prechatFields", settings.prechatFields(tenant));
         config.put("prechatRequired", settings.requiredPrechatFields(tenant));
         config.put("offlineForm", settings.offlineForm(id));
+        config.put("open", chat.openNow(id));
         config.put("operatorsOnline", chat.operatorsOnline(id));
         config.put("sound", tenant.setting("widget.sound", Boolean.class, Boolean.TRUE));
         config.put("position", tenant.setting("widget.position", String.class, "right"));

@@ -240,6 +240,7 @@
     'background:#fff;border-radius:12px;box-shadow:0 8px 30px rgba(0,0,0,.25);display:flex;flex-direction:column;',
     'overflow:hidden;z-index:2147483647;color:#1f2430;font-size:14px}',
     '.hidden{display:none}',
+    '.logo{height:28px;max-width:120px;float:right;background:#fff;border-radius:4px;padding:2px}',
     'header{background:#3b5bdb;color:#fff;padding:14px 16px}header h2{margin:0;font-size:16px}header p{margin:4px 0 0;font-size:12px;opacity:.85}',
     '.messages{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:6px;background:#f7f8fb}',
     '.msg{max-width:80%;padding:8px 11px;border-radius:12px;white-space:pre-wrap;word-wrap:break-word;line-height:1.35}',
@@ -258,6 +259,10 @@
   var ICON = '<svg width="26" height="26" viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" ' +
     'd="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>';
 
+  function safeColor(value) {
+    return /^#[0-9a-fA-F]{6}$/.test(value || '') ? value : '#3b5bdb';
+  }
+
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
@@ -269,7 +274,9 @@
     var host = el('div', { id: 'parley-widget' });
     document.body.appendChild(host);
     var root = host.attachShadow({ mode: 'open' });
-    var style = el('style'); style.textContent = CSS; root.appendChild(style);
+    var style = el('style');
+    style.textContent = CSS.replace(/#3b5bdb/g, safeColor(state.config.primaryColor));
+    root.appendChild(style);
     var side = state.config.position === 'left' ? 'left' : 'right';
     ui.launcher = el('button', { class: 'launcher ' + side, 'aria-label': 'Open chat', part: 'launcher' });
     ui.launcher.innerHTML = ICON; // a constant of this script, never visitor or operator text
@@ -278,6 +285,10 @@
     ui.launcher.addEventListener('click', function () { setOpen(!state.open); });
     ui.window = el('section', { class: 'window hidden ' + side, role: 'dialog', 'aria-label': 'Chat' });
     var header = el('header');
+    if (state.config.logoUrl) {
+      var logo = el('img', { src: BASE + state.config.logoUrl, alt: '', class: 'logo' });
+      header.appendChild(logo);
+    }
     ui.title = el('h2', {}, state.config.title);
     ui.subtitle = el('p');
     header.appendChild(ui.title); header.appendChild(ui.subtitle);

@@ -201,6 +201,17 @@ class LiveChatIT {
     }
 
     @Test
+    void theWidgetWearsTheTenantsColour() {
+        api.put("/api/v1/settings/branding", shop.admin().accessToken(), Map.of("primaryColor", "#0b7285"));
+        operatorConsole();
+
+        Page visitor = visitorPage();
+
+        assertThat(visitor.evaluate("getComputedStyle(document.querySelector('#parley-widget').shadowRoot"
+                + ".querySelector('.launcher')).backgroundColor")).isEqualTo("rgb(11, 114, 133)");
+    }
+
+    @Test
     void aPageOnADisallowedOriginGetsNoWidget() {
         Tab tab = open();
         tab.page().navigate(foreign.url("/"));

@@ -160,4 +160,57 @@ class TenantSettingsIT {
         assertThat(range.body().path("errors").get(0).path("field").asText()).isEqualTo("hours.weekly.mon");
         assertThat(day.status()).isEqualTo(400);
     }
+
+    @Test
+    void brandingColoursAreCheckedForContrastAndReachTheWidget() {
+        ChatTenant shop = chat.tenant("brand", Map.of());
+        String admin = shop.tenant().admin().accessToken();
+
+        Response dark = api.put("/api/v1/settings/branding", admin, Map.of("primaryColor", "#1E3A8A", "accentColor", "#047857"));
+        Response pale = api.put("/api/v1/settings/branding", admin, Map.of("primaryColor", "#FFEE99"));
+        Response bad = api.put("/api/v1/settings/branding", admin, Map.of("primaryColor", "blue"));
+
+        assertThat(dark.body().path("warnings")).isEmpty();
+        assertThat(pale.body().path("warnings").get(0).asText()).contains("primaryColor").contains("WCAG AA");
+        assertThat(bad.body().path("errors").get(0).path("field").asText()).isEqualTo("primaryColor");
+        Response config = chat.widget("GET", "/api/v1/widget/config?key=" + shop.widgetKey(), null,
+                ChatFixtures.originOf(shop), null);
+        assertThat(config.text("primaryColor")).isEqualTo("#ffee99");
+        assertThat(config.text("accentColor")).isEqualTo("#047857");
+    }
+
+    @Test
+    void aLogoMustBeASafeImageOfAtMostOneMegabyte() {
+        ChatTenant shop = chat.tenant("logo", Map.of());
+        String admin = shop.tenant().admin().accessToken();
+        String good = "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 10 10'><circle cx='5' cy='5' r='4' fill='teal'/></svg>";
+
+        Response script = logo(admin, "image/svg+xml", "<svg xmlns='http://www.w3.org/2000/svg'><script>alert(1)</script></svg>");
+        Response handler = logo(admin, "image/svg+xml", "<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>");
+        Response link = logo(admin, "image/svg+xml",
+                "<svg xmlns='http://www.w3.org/2000/svg' xmlns:xlink='http://www.w3.org/1999/xlink'><a xlink:href='javascript:alert(1)'><text>x</text></a></svg>");
+        Response entity = logo(admin, "image/svg+xml", "<!DOCTYPE svg [<!ENTITY x SYSTEM 'file:///etc/passwd'>]><svg xmlns='http://www.w3.org/2000/svg'>&x;</svg>");
+        Response text = logo(admin, "image/png", "just some text");
+        Response huge = logo(admin, "image/png", "x".repeat(1024 * 1024 + 10));
+        Response ok = logo(admin, "image/svg+xml", good);
+
+        assertThat(script.code()).isEqualTo("SVG_UNSAFE");
+        assertThat(handler.code()).isEqualTo("SVG_UNSAFE");
+        assertThat(link.code()).isEqualTo("SVG_UNSAFE");
+        assertThat(entity.status()).isEqualTo(415);
+        assertThat(text.status()).isEqualTo(415);
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(ok.status()).isEqualTo(204);
+        Response config = chat.widget("GET", "/api/v1/widget/config?key=" + shop.widgetKey(), null,
+                ChatFixtures.originOf(shop), null);
+        Response served = api.get(config.text("logoUrl"), null);
+        assertThat(served.header("Content-Type")).isEqualTo("image/svg+xml");
+        assertThat(served.header("Content-Security-Policy")).contains("default-src 'none'");
+        assertThat(served.raw()).contains("circle");
+        assertThat(api.get("/api/v1/audit?action=branding.logo_changed", admin).body().path("items")).hasSize(1);
+    }
+
+    private Response logo(String token, String type, String body) {
+        return api.raw("PUT", "/api/v1/settings/logo", token, type, body);
+    }
 }

@@ -21,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SettingsController {
 
     private final TenantSettings settings;
+    private final dev.parley.tenancy.Branding branding;
 
-    SettingsController(TenantSettings settings) {
+    SettingsController(TenantSettings settings, dev.parley.tenancy.Branding branding) {
         this.settings = settings;
+        this.branding = branding;
     }
 
     record Change(TenantSettings.Chat chat, TenantSettings.Widget widget) {
@@ -40,6 +42,32 @@ class SettingsController {
     @PatchMapping("/api/v1/settings")
     View update(@RequestBody Change body) {
         return settings.update(TenantContext.require(), body.chat(), body.widget());
+    }
+
+    record Colors(String primaryColor, String accentColor) {
+    }
+
+    @org.springframework.web.bind.annotation.GetMapping("/api/v1/settings/branding")
+    dev.parley.tenancy.Branding.Colors branding() {
+        return branding.colors(TenantContext.require());
+    }
+
+    @PutMapping("/api/v1/settings/branding")
+    dev.parley.tenancy.Branding.Colors setBranding(@RequestBody Colors body) {
+        return branding.setColors(TenantContext.require(), body.primaryColor(), body.accentColor());
+    }
+
+    /** The logo as the request body (image/png, image/jpeg or image/svg+xml; at most 1 MB). */
+    @PutMapping(value = "/api/v1/settings/logo", consumes = {"image/png", "image/jpeg", "image/svg+xml"})
+    org.springframework.http.ResponseEntity<Void> setLogo(@RequestBody byte[] body) {
+        branding.setLogo(TenantContext.require(), body);
+        return org.springframework.http.ResponseEntity.noContent().build();
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/settings/logo")
+    org.springframework.http.ResponseEntity<Void> removeLogo() {
+        branding.removeLogo(TenantContext.require());
+        return org.springframework.http.ResponseEntity.noContent().build();
     }
 
     @PutMapping("/api/v1/settings/hours")

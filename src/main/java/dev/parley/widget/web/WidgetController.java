@@ -41,11 +41,14 @@ class WidgetController {
     private final TenantDirectory tenants;
     private final VisitorChat chat;
     private final ChatSettings settings;
+    private final dev.parley.tenancy.Branding branding;
 
-    WidgetController(TenantDirectory tenants, VisitorChat chat, ChatSettings settings) {
+    WidgetController(TenantDirectory tenants, VisitorChat chat, ChatSettings settings,
+                     dev.parley.tenancy.Branding branding) {
         this.tenants = tenants;
         this.chat = chat;
         this.settings = settings;
+        this.branding = branding;
     }
 
     record Start(@NotBlank @Size(max = 100) String key, @Size(max = 200) String visitorToken,
@@ -84,7 +87,25 @@ class WidgetController {
         config.put("operatorsOnline", chat.operatorsOnline(id));
         config.put("sound", tenant.setting("widget.sound", Boolean.class, Boolean.TRUE));
         config.put("position", tenant.setting("widget.position", String.class, "right"));
+        config.put("primaryColor", tenant.setting("branding.primaryColor", String.class, "#3b5bdb"));
+        config.put("accentColor", tenant.setting("branding.accentColor", String.class, "#3b5bdb"));
+        config.put("logoUrl", branding.logo(id).isPresent() ? "/api/v1/widget/logo?key=" + key : null);
         return config;
+    }
+
+    /** The tenant's logo for the widget; served so that an SVG can never run anything. */
+    @GetMapping("/api/v1/widget/logo")
+    ResponseEntity<byte[]> logo(@RequestParam String key) {
+        WidgetTenant tenant = tenants.findByWidgetKey(key).filter(t -> t.status() == TenantStatus.ACTIVE)
+                .orElseThrow(() -> ParleyException.notFound("WIDGET_KEY_UNKNOWN", "No active tenant has this widget key."));
+        var logo = branding.logo(TenantId.of(tenant.id()))
+                .orElseThrow(() -> ParleyException.notFound("LOGO_NOT_FOUND", "This tenant has no logo."));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_TYPE, logo.contentType())
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=300")
+                .body(logo.bytes());
     }
 
     @PostMapping("/api/v1/widget/session")

@@ -15,13 +15,14 @@ const ROLE_NAMES = {
 
 /** The console's shell: sign-in when signed out; otherwise who and where you are, tenant switching, sign-out. */
 export class ConsoleApp extends LitElement {
-  static properties = { me: { state: true }, error: { state: true } };
+  static properties = { me: { state: true }, error: { state: true }, look: { state: true } };
   static styles = [shared, css`
     header {
       display: flex; align-items: center; gap: 1rem; padding: 0.7rem 1.2rem;
       background: var(--parley-surface); border-bottom: 1px solid var(--parley-border);
     }
     .brand { font-weight: 700; color: var(--parley-primary); margin-right: auto; }
+    .brand img.logo { height: 32px; max-width: 160px; display: block; }
     main { padding: 0; }
     .card { max-width: none; margin: 0; }
   `];
@@ -39,6 +40,9 @@ export class ConsoleApp extends LitElement {
     try {
       this.me = await api('/api/v1/me');
       this.error = null;
+      this.look = await api('/api/v1/branding').catch(() => null);
+      const primary = /^#[0-9a-f]{6}$/i.test(this.look?.primaryColor || '') ? this.look.primaryColor : '';
+      document.documentElement.style.setProperty('--parley-primary', primary || '#3b5bdb');
     } catch (error) {
       this.me = null;
       if (error.status !== 401) this.error = describe(error);
@@ -65,7 +69,7 @@ export class ConsoleApp extends LitElement {
     const { user, tenant, tenants, roles } = this.me;
     return html`
       <header>
-        <span class="brand">Parley</span>
+        <span class="brand">${this.look?.logo ? html`<img class="logo" src=${this.look.logo} alt="${tenant.name} logo">` : 'Parley'}</span>
         <parley-tenant-switcher .current=${tenant} .tenants=${tenants}
             @tenant-switched=${() => this.load()}></parley-tenant-switcher>
         <strong data-testid="tenant-name">${tenant.name}</strong>

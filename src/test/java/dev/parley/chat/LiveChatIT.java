@@ -203,9 +203,17 @@ class LiveChatIT {
     @Test
     void theWidgetWearsTheTenantsColour() {
         api.put("/api/v1/settings/branding", shop.admin().accessToken(), Map.of("primaryColor", "#0b7285"));
-        operatorConsole();
+        api.raw("PUT", "/api/v1/settings/logo", shop.admin().accessToken(), "image/svg+xml",
+                "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 10 10'><rect width='10' height='10' fill='teal'/></svg>");
+        Page console = operatorConsole();
 
         Page visitor = visitorPage();
+
+        assertThat(console.getByAltText(shop.name() + " logo")).isVisible();
+        assertThat(console.locator("parley-console").evaluate(
+                "e => getComputedStyle(e.shadowRoot.querySelector('button.secondary')).color")).isEqualTo("rgb(11, 114, 133)");
+        openWidget(visitor);
+        assertThat(visitor.locator("#parley-widget header img.logo")).isVisible();
 
         assertThat(visitor.evaluate("getComputedStyle(document.querySelector('#parley-widget').shadowRoot"
                 + ".querySelector('.launcher')).backgroundColor")).isEqualTo("rgb(11, 114, 133)");

@@ -20,6 +20,20 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasRole('TENANT_ADMIN')")
 class SettingsController {
 
+    /** The tenant's look for everyone in it (the console wears it): colours and the logo as a data URL. */
+    @GetMapping("/api/v1/branding")
+    @PreAuthorize("isAuthenticated()")
+    java.util.Map<String, Object> look() {
+        var tenant = TenantContext.require();
+        var colors = branding.colors(tenant);
+        java.util.Map<String, Object> look = new java.util.LinkedHashMap<>();
+        look.put("primaryColor", colors.primaryColor());
+        look.put("accentColor", colors.accentColor());
+        look.put("logo", branding.logo(tenant).map(l -> "data:" + l.contentType() + ";base64,"
+                + java.util.Base64.getEncoder().encodeToString(l.bytes())).orElse(null));
+        return look;
+    }
+
     private final TenantSettings settings;
     private final dev.parley.tenancy.Branding branding;
 

@@ -178,13 +178,7 @@ public class TenantAdministration {
     }
 
     private void assignDomains(UUID tenant, List<String> hosts) {
-        List<String> taken = tenants.hostsTakenByOthers(hosts, tenant);
-        if (!taken.isEmpty()) {
-            throw new ParleyException(org.springframework.http.HttpStatus.CONFLICT, "DOMAIN_TAKEN",
-                    "These domains already belong to another tenant: " + String.join(", ", taken) + ".",
-                    Map.of("domains", taken));
-        }
-        tenants.replaceDomains(tenant, hosts, clock.instant());
+        tenants.assignDomains(tenant, hosts, clock.instant());
     }
 
     /** Shallow merge: a key set to null is removed. */

@@ -14,7 +14,6 @@ import dev.parley.shared.db.PlatformTransactions;
 import dev.parley.tenancy.internal.DomainNames;
 import dev.parley.tenancy.internal.TenantRepository;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
@@ -108,13 +107,7 @@ public class TenantSettings {
     public View replaceDomains(TenantId tenant, List<String> domains) {
         List<String> hosts = DomainNames.normalise(domains);
         return platform.call(() -> {
-            List<String> taken = tenants.hostsTakenByOthers(hosts, tenant.value());
-            if (!taken.isEmpty()) {
-                throw new ParleyException(HttpStatus.CONFLICT, "DOMAIN_TAKEN",
-                        "These domains already belong to another tenant: " + String.join(", ", taken) + ".",
-                        Map.of("domains", taken));
-            }
-            tenants.replaceDomains(tenant.value(), hosts, clock.instant());
+            tenants.assignDomains(tenant.value(), hosts, clock.instant());
             audit.record(tenant, "settings.domains_replaced", "tenant", tenant.value(), Map.of("domains", hosts));
             directory.evict(tenant.value());
             return view(tenant);

@@ -68,26 +68,20 @@ public class TenantRepository {
 
     /** What the widget needs of a tenant, by the public key its embed snippet names. */
     public Optional<WidgetTenant> findByWidgetKey(String key) {
-        return db.sql("""
-                        SELECT t.id, t.name, t.status, t.settings::text AS settings, t.identity_secret,
-                               coalesce((SELECT array_agg(d.host) FROM tenant_domains d WHERE d.tenant_id = t.id), '{}')
-                                   AS domains
-                        FROM tenants t WHERE t.widget_key = :key
-                        """)
-                .param("key", key)
+        return db.sql(SELECT_WIDGET + " WHERE t.widget_key = :key").param("key", key)
                 .query(TenantRepository::widgetTenant).optional();
     }
 
     public Optional<WidgetTenant> findWidgetTenant(UUID id) {
-        return db.sql("""
-                        SELECT t.id, t.name, t.status, t.settings::text AS settings, t.identity_secret,
-                               coalesce((SELECT array_agg(d.host) FROM tenant_domains d WHERE d.tenant_id = t.id), '{}')
-                                   AS domains
-                        FROM tenants t WHERE t.id = :id
-                        """)
-                .param("id", id)
+        return db.sql(SELECT_WIDGET + " WHERE t.id = :id").param("id", id)
                 .query(TenantRepository::widgetTenant).optional();
     }
+
+    private static final String SELECT_WIDGET = """
+            SELECT t.id, t.name, t.status, t.settings::text AS settings, t.identity_secret,
+                   coalesce((SELECT array_agg(d.host) FROM tenant_domains d WHERE d.tenant_id = t.id), '{}') AS domains
+            FROM tenants t
+            """;
 
     private static WidgetTenant widgetTenant(ResultSet rs, int row) throws SQLException {
         return new WidgetTenant(rs.getObject("id", UUID.class), rs.getString("name"),
@@ -157,6 +151,20 @@ public class TenantRepository {
                 .param("tenant", tenant)
                 .query(String.class)
                 .list();
+    }
+
+    /**
+     * Gives the tenant exactly these widget hosts; a host another tenant has is a 409 naming it (a domain belongs
+     * to one tenant at most), and nothing changes.
+     */
+    public void assignDomains(UUID tenant, List<String> hosts, Instant now) {
+        List<String> taken = hostsTakenByOthers(hosts, tenant);
+        if (!taken.isEmpty()) {
+            throw new dev.parley.shared.ParleyException(org.springframework.http.HttpStatus.CONFLICT, "DOMAIN_TAKEN",
+                    "These domains already belong to another tenant: " + String.join(", ", taken) + ".",
+                    Map.of("domains", taken));
+        }
+        replaceDomains(tenant, hosts, now);
     }
 
     public void replaceDomains(UUID tenant, Collection<String> hosts, Instant now) {

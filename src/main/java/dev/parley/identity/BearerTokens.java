@@ -1,7 +1,6 @@
 package dev.parley.identity;
 
 import java.time.Instant;
-import java.util.Optional;
 
 import dev.parley.identity.internal.AccessTokens;
 import dev.parley.identity.internal.SessionGuard;
@@ -53,9 +52,5 @@ public class BearerTokens {
         Caller caller = new Caller(UserId.of(claims.user()), TenantId.of(claims.tenant()), valid.roles(),
                 claims.session(), claims.tokenId(), address);
         return new Verified(caller, claims.expiresAt(), null);
-    }
-
-    public Optional<Caller> caller(String token, String address) {
-        return Optional.ofNullable(verify(token, address).caller());
     }
 }

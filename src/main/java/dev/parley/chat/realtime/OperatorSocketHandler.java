@@ -18,10 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
-import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,20 +28,19 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /ws/operator?token=<access token>}: one connection carries the whole tenant's chat traffic for an
  * operator (queue, every conversation's messages, typing, presence, reads) and takes their sends.
  */
-class OperatorSocketHandler extends TextWebSocketHandler {
+class OperatorSocketHandler extends FrameSocketHandler {
 
     private static final Logger log = LoggerFactory.getLogger(OperatorSocketHandler.class);
 
     private final BearerTokens tokens;
     private final Conversations conversations;
     private final RealtimeHub hub;
-    private final JsonMapper json;
 
     OperatorSocketHandler(BearerTokens tokens, Conversations conversations, RealtimeHub hub, JsonMapper json) {
+        super(json);
         this.tokens = tokens;
         this.conversations = conversations;
         this.hub = hub;
-        this.json = json;
     }
 
     @Override
@@ -83,33 +80,15 @@ class OperatorSocketHandler extends TextWebSocketHandler {
     }
 
     @Override
-    protected void handleTextMessage(WebSocketSession raw, TextMessage message) throws Exception {
-        Connection connection = (Connection) raw.getAttributes().get("connection");
-        if (connection == null) {
-            return;
-        }
-        WebSocketSession session = connection.session();
-        JsonNode frame = SocketSupport.parse(session, message, json);
-        if (frame == null) {
-            return;
-        }
-        String ref = SocketSupport.text(frame, "ref");
+    protected void handle(Connection connection, WebSocketSession raw, JsonNode frame, String ref) {
         TenantId tenant = TenantId.of(connection.tenant());
-        UUID user = connection.subject();
-        try {
-            TenantContext.runAs(tenant, () -> {
-                try {
-                    handle(session, frame, ref, tenant, user);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        } catch (ParleyException e) {
-            SocketSupport.error(session, json, ref, e.code(), e.getMessage());
-        } catch (RuntimeException e) {
-            log.warn("Operator frame failed", e);
-            SocketSupport.error(session, json, ref, "INTERNAL_ERROR", "The frame could not be handled.");
-        }
+        TenantContext.runAs(tenant, () -> {
+            try {
+                handle(connection.session(), frame, ref, tenant, connection.subject());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     private void handle(WebSocketSession session, JsonNode frame, String ref, TenantId tenant, UUID user)
@@ -171,24 +150,6 @@ class OperatorSocketHandler extends TextWebSocketHandler {
                 log.debug("Could not mark {} offline: {}", connection.subject(), e.getMessage());
             }
         }
-    }
-
-    static Map<String, Object> ack(String ref, MessageView message) {
-        Map<String, Object> ack = new LinkedHashMap<>();
-        ack.put("type", "ack");
-        if (ref != null) {
-            ack.put("ref", ref);
-        }
-        ack.put("message", message);
-        return ack;
-    }
-
-    private static UUID requireConversation(JsonNode frame) {
-        UUID id = SocketSupport.uuid(frame, "conversationId");
-        if (id == null) {
-            throw ParleyException.badRequest("MALFORMED_FRAME", "conversationId must be a UUID.");
-        }
-        return id;
     }
 
     private static UUID parse(String id) {

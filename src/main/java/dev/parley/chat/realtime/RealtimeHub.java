@@ -64,11 +64,6 @@ public class RealtimeHub {
                 .collect(Collectors.toSet());
     }
 
-    public boolean visitorConnected(UUID tenant, UUID contact) {
-        Set<Connection> set = visitorsByContact.get(key(tenant, contact));
-        return set != null && !set.isEmpty();
-    }
-
     public void toOperators(UUID tenant, Object frame) {
         send(operatorsByTenant.get(tenant), frame);
     }

@@ -13,15 +13,11 @@ import dev.parley.shared.TenantId;
 import dev.parley.tenancy.TenantDirectory;
 import dev.parley.tenancy.TenantStatus;
 import dev.parley.tenancy.WidgetTenant;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
-import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,20 +26,17 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /ws/visitor?token=<visitor token>}: a visitor's connection, from a page of one of the tenant's allowed
  * origins; it sees only that visitor's conversations and never private notes.
  */
-class VisitorSocketHandler extends TextWebSocketHandler {
-
-    private static final Logger log = LoggerFactory.getLogger(VisitorSocketHandler.class);
+class VisitorSocketHandler extends FrameSocketHandler {
 
     private final VisitorChat chat;
     private final TenantDirectory tenants;
     private final RealtimeHub hub;
-    private final JsonMapper json;
 
     VisitorSocketHandler(VisitorChat chat, TenantDirectory tenants, RealtimeHub hub, JsonMapper json) {
+        super(json);
         this.chat = chat;
         this.tenants = tenants;
         this.hub = hub;
-        this.json = json;
     }
 
     @Override
@@ -72,26 +65,8 @@ class VisitorSocketHandler extends TextWebSocketHandler {
     }
 
     @Override
-    protected void handleTextMessage(WebSocketSession raw, TextMessage message) throws Exception {
-        Connection connection = (Connection) raw.getAttributes().get("connection");
-        VisitorIdentity visitor = (VisitorIdentity) raw.getAttributes().get("visitor");
-        if (connection == null) {
-            return;
-        }
-        WebSocketSession session = connection.session();
-        JsonNode frame = SocketSupport.parse(session, message, json);
-        if (frame == null) {
-            return;
-        }
-        String ref = SocketSupport.text(frame, "ref");
-        try {
-            handle(session, frame, ref, visitor);
-        } catch (ParleyException e) {
-            SocketSupport.error(session, json, ref, e.code(), e.getMessage());
-        } catch (RuntimeException e) {
-            log.warn("Visitor frame failed", e);
-            SocketSupport.error(session, json, ref, "INTERNAL_ERROR", "The frame could not be handled.");
-        }
+    protected void handle(Connection connection, WebSocketSession raw, JsonNode frame, String ref) throws IOException {
+        handle(connection.session(), frame, ref, (VisitorIdentity) raw.getAttributes().get("visitor"));
     }
 
     private void handle(WebSocketSession session, JsonNode frame, String ref, VisitorIdentity visitor)
@@ -101,7 +76,7 @@ class VisitorSocketHandler extends TextWebSocketHandler {
             case "message.send" -> {
                 MessageView sent = chat.send(visitor, SocketSupport.text(frame, "body"),
                         SocketSupport.text(frame, "clientId"));
-                SocketSupport.send(session, json, OperatorSocketHandler.ack(ref, sent));
+                SocketSupport.send(session, json, ack(ref, sent));
             }
             case "typing" -> {
                 UUID conversation = SocketSupport.uuid(frame, "conversationId");
@@ -129,13 +104,5 @@ class VisitorSocketHandler extends TextWebSocketHandler {
         if (connection != null) {
             hub.removeVisitor(connection);
         }
-    }
-
-    private static UUID requireConversation(JsonNode frame) {
-        UUID id = SocketSupport.uuid(frame, "conversationId");
-        if (id == null) {
-            throw ParleyException.badRequest("MALFORMED_FRAME", "conversationId must be a UUID.");
-        }
-        return id;
     }
 }

@@ -1,10 +1,18 @@
 import { LitElement, html, css } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { api, describe, session } from './api.js';
 import { shared } from './styles.js';
 import './sign-in.js';
 import './tenant-switcher.js';
-import './inbox.js';
+
+/**
+ * The console's pages: where each lives (hash route), who may see it, and the module that defines it, loaded
+ * when first opened. The server checks every call; hiding a page only spares people a 403.
+ */
+const PAGES = [
+  { route: 'inbox', label: 'Inbox', roles: null, tag: 'parley-inbox', module: './inbox.js' },
+];
 
 const ROLE_NAMES = {
   TENANT_ADMIN: 'Tenant admin',
@@ -15,7 +23,9 @@ const ROLE_NAMES = {
 
 /** The console's shell: sign-in when signed out; otherwise who and where you are, tenant switching, sign-out. */
 export class ConsoleApp extends LitElement {
-  static properties = { me: { state: true }, error: { state: true }, look: { state: true } };
+  static properties = {
+    me: { state: true }, error: { state: true }, look: { state: true }, route: { state: true }, loaded: { state: true },
+  };
   static styles = [shared, css`
     header {
       display: flex; align-items: center; gap: 1rem; padding: 0.7rem 1.2rem;
@@ -25,11 +35,57 @@ export class ConsoleApp extends LitElement {
     .brand img.logo { height: 32px; max-width: 160px; display: block; }
     main { padding: 0; }
     .card { max-width: none; margin: 0; }
+    nav.pages { display: flex; gap: 0.2rem; }
+    nav.pages a {
+      padding: 0.4rem 0.75rem; border-radius: 6px; color: var(--parley-text); text-decoration: none; font-size: 0.95rem;
+    }
+    nav.pages a:hover { background: var(--parley-background); }
+    nav.pages a[aria-current="page"] { background: var(--parley-primary); color: white; }
   `];
+
+  constructor() {
+    super();
+    this.loaded = new Set();
+    this.onHashChange = () => { this.route = this.currentRoute(); };
+  }
 
   connectedCallback() {
     super.connectedCallback();
+    this.route = this.currentRoute();
+    window.addEventListener('hashchange', this.onHashChange);
     this.load();
+  }
+
+  disconnectedCallback() {
+    window.removeEventListener('hashchange', this.onHashChange);
+    super.disconnectedCallback();
+  }
+
+  currentRoute() {
+    return decodeURIComponent(location.hash.replace(/^#\/?/, '')) || 'inbox';
+  }
+
+  /** The pages this person may open in the current tenant. */
+  pages() {
+    const roles = this.me?.roles || [];
+    return PAGES.filter((p) => !p.roles || p.roles.some((r) => roles.includes(r)));
+  }
+
+  /** The page for the route (its first segment; the rest is the page's own, e.g. `tenants/<id>`). */
+  page() {
+    const pages = this.pages();
+    const first = this.route.split('/')[0];
+    return pages.find((p) => p.route === first || this.route.startsWith(`${p.route}/`)) || pages[0];
+  }
+
+  async ensureLoaded(page) {
+    if (this.loaded.has(page.module)) return;
+    try {
+      await import(page.module);
+      this.loaded = new Set([...this.loaded, page.module]);
+    } catch (error) {
+      this.error = `The ${page.label} page could not be loaded: ${error.message}`;
+    }
   }
 
   async load() {
@@ -70,6 +126,7 @@ export class ConsoleApp extends LitElement {
     return html`
       <header>
         <span class="brand">${this.look?.logo ? html`<img class="logo" src=${this.look.logo} alt="${tenant.name} logo">` : 'Parley'}</span>
+        ${this.renderNav()}
         <parley-tenant-switcher .current=${tenant} .tenants=${tenants}
             @tenant-switched=${() => this.load()}></parley-tenant-switcher>
         <strong data-testid="tenant-name">${tenant.name}</strong>
@@ -77,13 +134,39 @@ export class ConsoleApp extends LitElement {
         <span class="muted" data-testid="user-email">${user.email}</span>
         <button class="secondary" @click=${this.signOut}>Sign out</button>
       </header>
-      <main>
-        ${this.me.tenant.status === 'ACTIVE' ? keyed(tenant.id, html`<parley-inbox .me=${this.me}></parley-inbox>`) : html`
-          <section class="card">
-            <h1>${tenant.name}</h1>
-            <p>This tenant is ${tenant.status.toLowerCase()}.</p>
-          </section>`}
-      </main>`;
+      ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
+      <main>${this.renderPage()}</main>`;
+  }
+
+  renderNav() {
+    const pages = this.pages();
+    if (pages.length < 2) return '';
+    const current = this.page();
+    return html`
+      <nav class="pages" aria-label="Console">
+        ${pages.map((p) => html`
+          <a href="#/${p.route}" aria-current=${p === current ? 'page' : 'false'}>${p.label}</a>`)}
+      </nav>`;
+  }
+
+  renderPage() {
+    const { tenant } = this.me;
+    const page = this.page();
+    // Platform pages work whatever the state of the tenant one is signed in to; tenant pages need it active.
+    if (tenant.status !== 'ACTIVE' && !page.platform) {
+      return html`
+        <section class="card">
+          <h1>${tenant.name}</h1>
+          <p>This tenant is ${tenant.status.toLowerCase()}.</p>
+        </section>`;
+    }
+    if (!this.loaded.has(page.module)) {
+      this.ensureLoaded(page);
+      return html`<p class="muted" style="padding: 1rem">Loading…</p>`;
+    }
+    // Keyed by tenant and page: switching tenants rebuilds the page, sockets included, for the new tenant.
+    return keyed(`${tenant.id}:${page.route}`, staticHtml`<${unsafeStatic(page.tag)} .me=${this.me}
+        .route=${this.route} @console-changed=${() => this.load()}></${unsafeStatic(page.tag)}>`);
   }
 }
 customElements.define('parley-console', ConsoleApp);

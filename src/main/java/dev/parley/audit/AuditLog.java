@@ -64,7 +64,7 @@ public class AuditLog {
 
     /** One audit entry as the audit views show it. */
     public record Entry(UUID id, Instant occurredAt, UUID actorUserId, String actorEmail, String action,
-                        UUID tenantId, String targetType, String targetId, Map<String, Object> details,
+                        UUID tenantId, String tenantName, String targetType, String targetId, Map<String, Object> details,
                         String ip) {
     }
 }

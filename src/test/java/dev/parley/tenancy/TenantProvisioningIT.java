@@ -208,6 +208,7 @@ class TenantProvisioningIT {
         audit.body().path("items").forEach(e -> actions.add(e.path("action").asText()));
         assertThat(actions).containsExactly("tenant.reactivated", "tenant.suspended", "tenant.created");
         assertThat(audit.body().path("items").get(0).path("actorEmail").asText()).isEqualTo(Fixtures.ROOT_EMAIL);
+        assertThat(audit.body().path("items").get(0).path("tenantName").asText()).isEqualTo(t.name());
     }
 
     @Test

@@ -1,6 +1,8 @@
 package dev.parley.tenancy;
 
 import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +62,7 @@ public class TenantAdministration {
         List<String> hosts = DomainNames.normalise(request.domains());
         Map<String, Object> settings = request.settings() != null ? request.settings() : Map.of();
         checkSettingsSize(settings);
+        checkTimeZone(settings);
         return platform.call(() -> {
             var inserted = tenants.insertIfSlugFree(request.slug(), request.name().trim(), settings, clock.instant());
             if (inserted.isEmpty()) {
@@ -105,6 +108,7 @@ public class TenantAdministration {
             if (change.settings() != null) {
                 settings = merge(current.settings(), change.settings());
                 checkSettingsSize(settings);
+                checkTimeZone(change.settings());
             }
             tenants.update(id, name, settings, clock.instant());
             if (hosts != null) {
@@ -192,6 +196,19 @@ public class TenantAdministration {
             }
         });
         return merged;
+    }
+
+    /** A tenant's time zone, when the settings name one, is an IANA zone such as Europe/Paris. */
+    private static void checkTimeZone(Map<String, Object> settings) {
+        Object zone = settings.get("timezone");
+        if (zone == null) {
+            return;
+        }
+        try {
+            ZoneId.of(String.valueOf(zone));
+        } catch (DateTimeException e) {
+            throw ParleyException.invalidField("settings.timezone", "must be a time zone such as Europe/Paris");
+        }
     }
 
     private static void checkSettingsSize(Map<String, Object> settings) {

@@ -17,7 +17,9 @@ import dev.parley.tenancy.TenantAdministration;
 import dev.parley.tenancy.TenantAdministration.Change;
 import dev.parley.tenancy.TenantAdministration.Provision;
 import dev.parley.tenancy.TenantAdministration.Provisioned;
+import dev.parley.tenancy.TenantActivity.Figures;
 import dev.parley.tenancy.TenantStatus;
+import dev.parley.tenancy.internal.ActivityFigures;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -32,6 +34,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 /** The super-admin's tenant API: provisioning and the life of every tenant. */
 @RestController
 @RequestMapping("/api/v1/platform/tenants")
@@ -41,9 +45,15 @@ class PlatformTenantController {
     static final String SLUG = "^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$";
 
     private final TenantAdministration administration;
+    private final ActivityFigures activity;
 
-    PlatformTenantController(TenantAdministration administration) {
+    PlatformTenantController(TenantAdministration administration, ActivityFigures activity) {
         this.administration = administration;
+        this.activity = activity;
+    }
+
+    /** A tenant as the platform owner's list and detail show it: the tenant and its activity at a glance. */
+    record TenantOverview(@JsonUnwrapped Tenant tenant, Figures activity) {
     }
 
     record CreateTenant(
@@ -67,16 +77,20 @@ class PlatformTenantController {
     }
 
     @GetMapping
-    CursorPage<Tenant> list(@RequestParam(required = false) String q,
-                            @RequestParam(required = false) TenantStatus status,
-                            @RequestParam(required = false) String cursor,
-                            @RequestParam(required = false) Integer limit) {
-        return administration.search(q, status, cursor, limit);
+    CursorPage<TenantOverview> list(@RequestParam(required = false) String q,
+                                    @RequestParam(required = false) TenantStatus status,
+                                    @RequestParam(required = false) String cursor,
+                                    @RequestParam(required = false) Integer limit) {
+        CursorPage<Tenant> page = administration.search(q, status, cursor, limit);
+        Map<UUID, Figures> figures = activity.of(page.items().stream().map(Tenant::id).toList());
+        return new CursorPage<>(page.items().stream()
+                .map(t -> new TenantOverview(t, figures.get(t.id()))).toList(), page.nextCursor());
     }
 
     @GetMapping("/{id}")
-    Tenant get(@PathVariable UUID id) {
-        return administration.get(id);
+    TenantOverview get(@PathVariable UUID id) {
+        Tenant tenant = administration.get(id);
+        return new TenantOverview(tenant, activity.of(List.of(id)).get(id));
     }
 
     record UpdateTenant(@Size(min = 1, max = 200) String name, Map<String, Object> settings, List<String> domains) {

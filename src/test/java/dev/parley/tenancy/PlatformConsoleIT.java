@@ -73,7 +73,8 @@ class PlatformConsoleIT {
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tenants")).click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Tenants"))).isVisible();
 
-            // Provision, first with a domain another tenant has: the 409 is shown next to the domains.
+            // Provision: a malformed slug, then one another tenant has, then a domain another tenant has; each
+            // complaint is shown next to its field.
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("New tenant")).click();
             Locator dialog = page.getByRole(AriaRole.DIALOG);
             dialog.getByLabel("Business name").fill(name);
@@ -82,8 +83,16 @@ class PlatformConsoleIT {
             dialog.getByLabel("First admin's email").fill("owner@" + slug + ".test");
             dialog.getByLabel("Time zone").fill("Europe/Lisbon");
             dialog.getByLabel("Widget language").selectOption("pt-BR");
+            dialog.getByLabel("Slug").fill("Not a slug!");
             dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create tenant")).click();
+            assertThat(dialog.locator("#slug-error")).containsText("lower-case letters, digits or dashes");
 
+            dialog.getByLabel("Slug").fill(neighbour.slug());
+            dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create tenant")).click();
+            assertThat(dialog.locator("#slug-error")).containsText("belongs to another tenant");
+
+            dialog.getByLabel("Slug").fill(slug);
+            dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Create tenant")).click();
             Locator domainsError = dialog.locator("#domains-error");
             assertThat(domainsError).containsText("already belong to another tenant");
             assertThat(domainsError).containsText(takenHost);

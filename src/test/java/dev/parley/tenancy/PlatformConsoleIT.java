@@ -211,6 +211,33 @@ class PlatformConsoleIT {
     }
 
     @Test
+    void loadMoreBringsTheNextTenantsOfTheSameSearch() {
+        String prefix = Fixtures.unique("many");
+        String root = fixtures.superAdmin().accessToken();
+        for (int i = 0; i < 27; i++) {
+            Response created = api.post("/api/v1/platform/tenants", root, Map.of("name", "Many " + i,
+                    "slug", prefix + "-" + i, "adminEmail", "a@" + prefix + ".test"));
+            assertThat(created.status()).isEqualTo(201);
+        }
+
+        try (Tab tab = browsers.open()) {
+            Page page = tab.page();
+            signIn(page, Fixtures.ROOT_EMAIL, Fixtures.ROOT_PASSWORD);
+            page.navigate(api.url("/console/#/tenants"));
+            page.getByLabel("Search tenants").fill(prefix);
+            Locator rows = page.getByTestId("tenant-row");
+            assertThat(rows).hasCount(25);
+            assertThat(rows.first()).containsText(prefix + "-26");
+
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Load more")).click();
+
+            assertThat(rows).hasCount(27);
+            assertThat(rows.last()).containsText(prefix + "-0");
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Load more"))).hasCount(0);
+        }
+    }
+
+    @Test
     void aTenantAdminWhoIsNotSuperAdminSeesNoPlatformPages() {
         TenantSetup acme = fixtures.tenant("noplatform");
 

@@ -63,9 +63,9 @@ export class Dashboard extends LitElement {
     svg text.value { fill: var(--parley-text); font-weight: 600; }
     .columns { display: grid; grid-template-columns: minmax(0, 2fr) minmax(16rem, 1fr); gap: 1.2rem; }
     @media (max-width: 900px) { .columns { grid-template-columns: 1fr; } }
-    table { width: 100%; border-collapse: collapse; }
+    table { width: 100%; border-collapse: collapse; table-layout: fixed; }
     th, td { text-align: left; padding: 0.5rem 0.55rem; border-bottom: 1px solid var(--parley-border); font-size: 0.9rem;
-             overflow: hidden; text-overflow: ellipsis; white-space: nowrap; max-width: 16rem; }
+             overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
     th { color: var(--parley-muted); font-weight: 600; font-size: 0.78rem; text-transform: uppercase; letter-spacing: 0.03em; }
     tbody tr:last-child td { border-bottom: none; }
     td a { color: var(--parley-primary); text-decoration: none; font-weight: 600; }
@@ -138,12 +138,12 @@ export class Dashboard extends LitElement {
     return html`
       <div class="tiles">
         ${tile('conversations-today', 'Conversations today', d.conversations.today,
-          `${d.conversations.thisMonth} this month`)}
+          `${plural(d.conversations.today - d.offlineMessages.today, 'live chat')} · ${d.offlineMessages.today} offline`)}
         ${tile('conversations-month', 'Conversations this month', d.conversations.thisMonth,
           shortDay(d.today, { month: 'long', year: 'numeric' }))}
         ${tile('open-now', 'Open now', d.open.queued + d.open.assigned,
           `${d.open.queued} waiting · ${d.open.assigned} with an operator`)}
-        ${tile('resolved-today', 'Resolved today', d.resolvedToday, '')}
+        ${tile('resolved-today', 'Resolved today', d.resolvedToday, 'since midnight')}
         ${tile('first-response', 'Average first response', duration(avg.firstResponseSeconds),
           avg.firstResponses ? `last 7 days · ${plural(avg.firstResponses, 'chat')}` : 'last 7 days · no replies yet')}
         ${tile('resolution-time', 'Average resolution time', duration(avg.resolutionSeconds),
@@ -162,15 +162,17 @@ export class Dashboard extends LitElement {
           <h2 id="recent-title">Recent conversations</h2>
           ${d.recent.length === 0 ? html`<p class="empty">No conversations yet. They appear here as visitors start chatting.</p>` : html`
             <table aria-label="Recent conversations">
+              <colgroup><col style="width: 3.5rem"><col style="width: 22%"><col style="width: 9.5rem"><col style="width: 20%">
+                <col style="width: 6.5rem"><col></colgroup>
               <thead><tr><th>#</th><th>Visitor</th><th>Status</th><th>Operator</th><th>Started</th><th>Last message</th></tr></thead>
               <tbody>
                 ${d.recent.map((c) => html`
                   <tr>
                     <td><a href="#/inbox/${c.id}" aria-label="Open conversation #${c.number} in the inbox">#${c.number}</a></td>
-                    <td>${c.visitorName}</td>
+                    <td title=${c.visitorName}>${c.visitorName}</td>
                     <td><span class="status ${c.status}">${c.offline && c.status === 'QUEUED' ? 'Offline message' : STATUS_NAMES[c.status]}</span></td>
                     <td>${c.assigneeName || html`<span class="muted">—</span>`}</td>
-                    <td>${dateTime.format(new Date(c.createdAt))}</td>
+                    <td title=${dateTime.format(new Date(c.createdAt))}>${started(c.createdAt, d.today, d.timeZone)}</td>
                     <td title=${c.lastMessagePreview || ''}>${c.lastMessagePreview || ''}</td>
                   </tr>`)}
               </tbody>
@@ -190,6 +192,15 @@ export class Dashboard extends LitElement {
         </section>
       </div>`;
   }
+}
+
+/** When a conversation started: the time if it was today in the tenant's zone, else the day. */
+function started(at, today, zone) {
+  const instant = new Date(at);
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone: zone }).format(instant);
+  return day === today
+    ? new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone: zone }).format(instant)
+    : new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: zone }).format(instant);
 }
 
 function plural(n, word) {

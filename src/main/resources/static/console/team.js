@@ -60,7 +60,9 @@ export class Team extends LitElement {
     tbody tr:last-child td { border-bottom: none; }
     tr.deactivated td { color: var(--parley-muted); }
     td.actions { text-align: right; white-space: nowrap; }
+    select { background: white; }
     td select { width: auto; padding: 0.3rem 0.45rem; }
+    td.nowrap { white-space: nowrap; }
     td button { padding: 0.3rem 0.7rem; font-size: 0.85rem; }
     .you { font-size: 0.75rem; color: var(--parley-muted); margin-left: 0.35rem; }
     .email { color: var(--parley-muted); }
@@ -146,7 +148,8 @@ export class Team extends LitElement {
 
   async invite(event) {
     event.preventDefault();
-    const form = new FormData(event.target);
+    const element = event.target; // read now: a shadow-DOM event forgets its target once dispatched
+    const form = new FormData(element);
     this.inviting = true;
     this.inviteErrors = {};
     this.inviteError = null;
@@ -156,7 +159,7 @@ export class Team extends LitElement {
       this.created = await api('/api/v1/users/invitations', {
         method: 'POST', body: { email: String(form.get('email')).trim(), role: form.get('role') },
       });
-      event.target.reset();
+      element.reset();
       await this.loadInvitations();
     } catch (error) {
       this.inviteErrors = Object.fromEntries((error.errors || []).map((e) => [e.field, e.message]));
@@ -316,7 +319,7 @@ export class Team extends LitElement {
         ${this.created ? html`
           <div class="link-box" role="status">
             <p><strong>Invitation created for ${this.created.email}</strong> as ${ROLE_NAMES[this.created.role].toLowerCase()}.
-              Parley does not send invitation mail yet: send this link to them yourself. It works once, until
+              Parley does not send invitation mail yet. Send this link to them yourself: it works once, until
               ${day.format(new Date(this.created.expiresAt))}.</p>
             <div class="link-row">
               <input id="invitation-link" readonly aria-label="Invitation link" .value=${this.created.link}
@@ -339,8 +342,8 @@ export class Team extends LitElement {
                 <tr>
                   <td>${i.email}</td>
                   <td>${ROLE_NAMES[i.role]}</td>
-                  <td>${when.format(new Date(i.createdAt))}</td>
-                  <td>${when.format(new Date(i.expiresAt))}</td>
+                  <td class="nowrap">${when.format(new Date(i.createdAt))}</td>
+                  <td class="nowrap">${when.format(new Date(i.expiresAt))}</td>
                   <td class="actions">
                     <button class="secondary danger" ?disabled=${this.busy} aria-label="Revoke the invitation for ${i.email}"
                         @click=${() => this.confirmRevoke(i)}>Revoke</button>
@@ -389,7 +392,7 @@ export class Team extends LitElement {
           </select>
         </td>
         <td><span class="badge ${active ? 'active' : 'deactivated'}" data-testid="status">${active ? 'Active' : 'Deactivated'}</span></td>
-        <td>${m.lastLoginAt ? when.format(new Date(m.lastLoginAt)) : html`<span class="muted">Never</span>`}</td>
+        <td class="nowrap">${m.lastLoginAt ? when.format(new Date(m.lastLoginAt)) : html`<span class="muted">Never</span>`}</td>
         <td>${presence ? html`<span class="presence"><span class="dot ${presence}"></span>${PRESENCE_NAMES[presence]}</span>`
           : html`<span class="muted">—</span>`}</td>
         <td class="actions">

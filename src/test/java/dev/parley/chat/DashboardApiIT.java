@@ -136,6 +136,16 @@ class DashboardApiIT {
     }
 
     @Test
+    void withoutWorkingHoursDaysAreCountedInTheZoneGivenAtProvisioning() {
+        ChatTenant shop = chat.tenant("dash-provisioned", Map.of("timezone", "Asia/Tokyo"));
+
+        JsonNode d = api.get("/api/v1/dashboard", shop.tenant().admin().accessToken()).body();
+
+        assertThat(d.path("timeZone").asText()).isEqualTo("Asia/Tokyo");
+        assertThat(d.path("today").asText()).isEqualTo(LocalDate.now(ZoneId.of("Asia/Tokyo")).toString());
+    }
+
+    @Test
     void averagesCoverTheLiveChatsOfTheLastSevenDays() {
         ChatTenant shop = chat.tenant("dash-avg", Map.of());
         String admin = shop.tenant().admin().accessToken();

@@ -147,11 +147,12 @@ public class TenantDashboard {
     }
 
     /**
-     * The zone the tenant's days are counted in: its working hours' zone, else UTC. A stored zone that no longer
-     * parses (settings are validated when written) falls back to UTC rather than failing the dashboard.
+     * The zone the tenant's days are counted in: its working hours' zone, else the {@code timezone} setting given
+     * at provisioning, else UTC. A zone that does not parse falls back to UTC rather than failing the dashboard.
      */
     private ZoneId timeZone(TenantId tenant) {
-        String zone = tenants.findWidgetTenant(tenant).map(t -> t.setting("hours.timezone", String.class, null))
+        String zone = tenants.findWidgetTenant(tenant)
+                .map(t -> t.setting("hours.timezone", String.class, t.setting("timezone", String.class, null)))
                 .orElse(null);
         if (zone == null || zone.isBlank()) {
             return UTC;

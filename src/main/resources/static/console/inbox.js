@@ -15,7 +15,7 @@ const MAX_OPEN = 4;
  */
 export class Inbox extends LitElement {
   static properties = {
-    me: { type: Object },
+    me: { type: Object }, route: { type: String },
     view: { state: true }, conversations: { state: true }, columns: { state: true }, openIds: { state: true },
     presence: { state: true }, error: { state: true }, connection: { state: true }, editingColumns: { state: true },
   };
@@ -67,6 +67,18 @@ export class Inbox extends LitElement {
   disconnectedCallback() {
     super.disconnectedCallback();
     this.socket.close();
+  }
+
+  willUpdate(changed) {
+    if (changed.has('route')) this.openFromRoute();
+  }
+
+  /** `#/inbox/<conversationId>` (a link from the dashboard, say) opens that conversation. */
+  openFromRoute() {
+    const id = (this.route || '').split('/')[1];
+    if (id && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) && !this.openIds.includes(id)) {
+      this.open(id);
+    }
   }
 
   async load() {
@@ -160,6 +172,7 @@ export class Inbox extends LitElement {
       this.requestUpdate();
     } catch (error) {
       this.error = describe(error);
+      if (!this.conversations.has(id)) this.openIds = this.openIds.filter((x) => x !== id);
     }
   }
 

@@ -8,18 +8,24 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.parley.shared.TenantId;
+import dev.parley.shared.cluster.ClusterBus;
 import dev.parley.tenancy.internal.TenantRepository;
 
 import org.springframework.stereotype.Service;
 
 /**
- * Looks tenants up by id on hot paths (every authenticated request checks its tenant's status). Cached,
- * and evicted whenever this node changes a tenant.
+ * Looks tenants up by id on hot paths (every authenticated request checks its tenant's status) and by widget key
+ * on every widget load. Cached for 30 seconds; a change on any node evicts the tenant on every node at once,
+ * through the cluster bus, and the time-to-live covers what a node cut off from the others missed.
  */
 @Service
 public class TenantDirectory {
 
+    /** Payload: the id of a tenant whose cached lookups every node drops. */
+    static final String EVICTIONS = "tenancy.tenant-changed";
+
     private final TenantRepository tenants;
+    private final ClusterBus bus;
     private final Cache<UUID, Optional<TenantSummary>> cache = Caffeine.newBuilder()
             .maximumSize(100_000)
             .expireAfterWrite(Duration.ofSeconds(30))
@@ -34,8 +40,10 @@ public class TenantDirectory {
             .expireAfterWrite(Duration.ofSeconds(30))
             .build();
 
-    TenantDirectory(TenantRepository tenants) {
+    TenantDirectory(TenantRepository tenants, ClusterBus bus) {
         this.tenants = tenants;
+        this.bus = bus;
+        bus.subscribe(EVICTIONS, tenant -> evictHere(UUID.fromString(tenant)), this::evictAllHere);
     }
 
     public Optional<TenantSummary> find(TenantId tenant) {
@@ -54,9 +62,24 @@ public class TenantDirectory {
         return widgetsById.get(tenant.value(), id -> tenants.findWidgetTenant(id));
     }
 
+    /**
+     * Forgets the tenant on this node now, and on every node (this one again) when the current transaction
+     * commits: another node that reloaded before the commit would otherwise keep the old row until it expires.
+     */
     public void evict(UUID tenant) {
+        evictHere(tenant);
+        bus.publishAfterCommit(EVICTIONS, tenant.toString());
+    }
+
+    private void evictHere(UUID tenant) {
         cache.invalidate(tenant);
         widgetsById.invalidate(tenant);
         widgetsByKey.asMap().values().removeIf(w -> w.isPresent() && w.get().id().equals(tenant));
+    }
+
+    private void evictAllHere() {
+        cache.invalidateAll();
+        widgetsById.invalidateAll();
+        widgetsByKey.invalidateAll();
     }
 }

@@ -14,6 +14,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.parley.identity.Role;
 import dev.parley.shared.TenantContext;
 import dev.parley.shared.TenantId;
+import dev.parley.shared.cluster.ClusterBus;
 import dev.parley.tenancy.TenantDirectory;
 import dev.parley.tenancy.TenantStatus;
 import dev.parley.tenancy.TenantSummary;
@@ -27,7 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Decides, for every request with a valid access token, whether its session still stands: the user is active,
  * still a member of the token's tenant with an active membership, the session was not signed out or revoked,
  * and the tenant is neither suspended nor deleted. Roles come from the database, not the token, so a role
- * change takes effect at once. Results are cached for a few seconds and evicted on this node's changes.
+ * change takes effect at once. Results are cached for ten seconds and evicted on every node whenever a session,
+ * membership or person changes on any of them.
  */
 @Component
 public class SessionGuard {
@@ -44,6 +46,9 @@ public class SessionGuard {
     public record Invalid(String code) implements Verdict {
     }
 
+    /** Payload: none; every node forgets every cached verdict. */
+    static final String EVICTIONS = "identity.sessions-changed";
+
     private record Key(UUID tenant, UUID user, UUID session) {
     }
 
@@ -55,17 +60,21 @@ public class SessionGuard {
     private final TransactionTemplate readOnly;
     private final TenantDirectory tenants;
     private final Clock clock;
+    private final ClusterBus bus;
     private final Cache<Key, Optional<State>> cache = Caffeine.newBuilder()
             .maximumSize(100_000)
             .expireAfterWrite(Duration.ofSeconds(10))
             .build();
 
-    SessionGuard(JdbcClient db, PlatformTransactionManager transactions, TenantDirectory tenants, Clock clock) {
+    SessionGuard(JdbcClient db, PlatformTransactionManager transactions, TenantDirectory tenants, Clock clock,
+                 ClusterBus bus) {
         this.db = db;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.tenants = tenants;
         this.clock = clock;
+        this.bus = bus;
+        bus.subscribe(EVICTIONS, all -> cache.invalidateAll(), cache::invalidateAll);
     }
 
     public Verdict check(AccessTokens.Claims claims) {
@@ -89,9 +98,13 @@ public class SessionGuard {
         return new Valid(roles, tenant.get().status());
     }
 
-    /** Forgets every cached verdict; called after sign-outs, role changes and deactivations. */
+    /**
+     * Forgets every cached verdict, on this node now and on every node when the current transaction commits;
+     * called after sign-outs, role changes and deactivations.
+     */
     public void evictAll() {
         cache.invalidateAll();
+        bus.publishAfterCommit(EVICTIONS, "all");
     }
 
     private Optional<State> load(Key key) {

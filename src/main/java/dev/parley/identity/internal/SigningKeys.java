@@ -21,6 +21,7 @@ import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 
 import dev.parley.identity.IdentityProperties;
+import dev.parley.shared.cluster.ClusterBus;
 import dev.parley.shared.db.PlatformTransactions;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,17 +43,24 @@ public class SigningKeys {
     private final PlatformTransactions platform;
     private final IdentityProperties properties;
     private final Clock clock;
+    /** Payload: the new signing key's kid; every node drops its loaded keys and reads them again on next use. */
+    static final String ROTATED = "identity.signing-key-rotated";
+
+    private final ClusterBus bus;
     private final AtomicReference<Loaded> loaded = new AtomicReference<>();
     private volatile Instant lastReload = Instant.EPOCH;
 
     private record Loaded(RSAKey signing, JWKSet verification) {
     }
 
-    SigningKeys(JdbcClient db, PlatformTransactions platform, IdentityProperties properties, Clock clock) {
+    SigningKeys(JdbcClient db, PlatformTransactions platform, IdentityProperties properties, Clock clock,
+                ClusterBus bus) {
         this.db = db;
         this.platform = platform;
         this.properties = properties;
         this.clock = clock;
+        this.bus = bus;
+        bus.subscribe(ROTATED, kid -> loaded.set(null), () -> loaded.set(null));
     }
 
     /** The key new tokens are signed with, generated if there is none yet. */
@@ -85,13 +93,15 @@ public class SigningKeys {
     }
 
     public KeyInfo rotate() {
-        platform.run(() -> {
+        String kid = platform.call(() -> {
             Instant now = clock.instant();
             db.sql("UPDATE signing_keys SET retired_at = :now WHERE retired_at IS NULL")
                     .param("now", Timestamp.from(now)).update();
-            insertNewKey(now);
+            return insertNewKey(now);
         });
-        reload();
+        // Every node, this one included, signs with the new key from its next token on; without this another
+        // node would go on signing with the retired key until it restarts.
+        bus.publish(ROTATED, kid);
         return list().getFirst();
     }
 
@@ -169,7 +179,7 @@ public class SigningKeys {
                 .list();
     }
 
-    private void insertNewKey(Instant now) {
+    private String insertNewKey(Instant now) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
@@ -184,6 +194,7 @@ public class SigningKeys {
                     .param("pub", pair.getPublic().getEncoded())
                     .param("now", Timestamp.from(now))
                     .update();
+            return kid;
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,190 @@
+package dev.parley.shared.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import com.nimbusds.jwt.SignedJWT;
+import dev.parley.ParleyApplication;
+import dev.parley.support.Api;
+import dev.parley.support.Api.Response;
+import dev.parley.support.ChatFixtures;
+import dev.parley.support.ChatFixtures.ChatTenant;
+import dev.parley.support.Fixtures;
+import dev.parley.support.Fixtures.Session;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two Parley nodes in one JVM, on the test JVM's embedded PostgreSQL and the machine's Redis: what an admin
+ * changes on node A, node B serves at once, although B had it cached for 30 seconds. Skipped, saying so, where no
+ * Redis listens on localhost:6379.
+ */
+class TwoNodesIT {
+
+    /** Well within the caches' time-to-live (30 s for tenants, 10 s for sessions): only an eviction explains it. */
+    private static final Duration AT_ONCE = Duration.ofSeconds(2);
+
+    static ConfigurableApplicationContext nodeA;
+    static ConfigurableApplicationContext nodeB;
+    static Api a;
+    static Api b;
+
+    @BeforeAll
+    static void startTwoNodes() {
+        assumeTrue(listening("localhost", 6379), "no Redis on localhost:6379");
+        // A channel prefix of this run's own, so that parallel runs on the same Redis never hear each other.
+        String prefix = "parley-test-" + UUID.randomUUID();
+        nodeA = start(prefix);
+        nodeB = start(prefix);
+        a = new Api(port(nodeA));
+        b = new Api(port(nodeB));
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        if (nodeB != null) {
+            nodeB.close();
+        }
+        if (nodeA != null) {
+            nodeA.close();
+        }
+    }
+
+    @Test
+    void widgetTextsAndBrandingChangedOnNodeAAreServedByNodeBAtOnce() {
+        ChatTenant shop = new ChatFixtures(a).tenant("nodes", Map.of());
+        String admin = shop.tenant().admin().accessToken();
+        assertThat(config(b, shop, ChatFixtures.originOf(shop)).text("title")).isEqualTo(shop.tenant().name());
+
+        assertThat(a.patch("/api/v1/settings", admin, Map.of("widget", Map.of("title", "Ask node A")))
+                .status()).isEqualTo(200);
+        assertThat(a.put("/api/v1/settings/branding", admin, Map.of("primaryColor", "#1a7f37")).status())
+                .isEqualTo(200);
+
+        Response onB = eventually(() -> config(b, shop, ChatFixtures.originOf(shop)),
+                r -> "#1a7f37".equals(r.text("primaryColor")));
+        assertThat(onB.text("title")).isEqualTo("Ask node A");
+        assertThat(onB.text("primaryColor")).isEqualTo("#1a7f37");
+    }
+
+    @Test
+    void aDomainRemovedOnNodeAStopsTheWidgetOnNodeBAtOnce() {
+        ChatTenant shop = new ChatFixtures(a).tenant("nodedomains", Map.of());
+        String oldOrigin = ChatFixtures.originOf(shop);
+        String newHost = shop.tenant().slug() + ".example.org";
+        assertThat(config(b, shop, oldOrigin).status()).isEqualTo(200);
+
+        Response replaced = a.put("/api/v1/settings/domains", shop.tenant().admin().accessToken(),
+                Map.of("domains", List.of(newHost)));
+        assertThat(replaced.status()).as(replaced.toString()).isEqualTo(200);
+
+        Response fromOldSite = eventually(() -> config(b, shop, oldOrigin), r -> r.status() == 403);
+        assertThat(fromOldSite.code()).isEqualTo("ORIGIN_NOT_ALLOWED");
+        assertThat(config(b, shop, "https://" + newHost).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aTenantSuspendedOnNodeAIsClosedOnNodeBAtOnce() {
+        ChatTenant shop = new ChatFixtures(a).tenant("nodesuspend", Map.of());
+        String admin = shop.tenant().admin().accessToken();
+        assertThat(b.get("/api/v1/settings", admin).status()).isEqualTo(200);
+        assertThat(config(b, shop, ChatFixtures.originOf(shop)).status()).isEqualTo(200);
+
+        String root = new Fixtures(a).superAdmin().accessToken();
+        assertThat(a.post("/api/v1/platform/tenants/" + shop.tenant().id() + "/suspend", root, null).status())
+                .isEqualTo(200);
+
+        assertThat(eventually(() -> b.get("/api/v1/settings", admin), r -> r.status() == 403).code())
+                .isEqualTo("TENANT_SUSPENDED");
+        assertThat(eventually(() -> config(b, shop, ChatFixtures.originOf(shop)), r -> r.status() == 404).code())
+                .isEqualTo("WIDGET_KEY_UNKNOWN");
+    }
+
+    @Test
+    void aPersonDeactivatedOnNodeAIsShutOutOfNodeBAtOnce() {
+        Fixtures onA = new Fixtures(a);
+        ChatTenant shop = new ChatFixtures(a).tenant("nodepeople", Map.of());
+        Session operator = onA.member(shop.tenant(), "OPERATOR");
+        assertThat(b.get("/api/v1/conversations", operator.accessToken()).status()).isEqualTo(200);
+
+        assertThat(a.post("/api/v1/users/" + operator.userId() + "/deactivate",
+                shop.tenant().admin().accessToken(), null).status()).isEqualTo(200);
+
+        Response onB = eventually(() -> b.get("/api/v1/conversations", operator.accessToken()),
+                r -> r.status() == 401);
+        assertThat(onB.code()).isEqualTo("TOKEN_INVALID");
+    }
+
+    @Test
+    void aSigningKeyRotatedOnNodeASignsNodeBsNextTokens() throws Exception {
+        Fixtures onB = new Fixtures(b);
+        String root = onB.superAdmin().accessToken();
+
+        Response rotated = a.post("/api/v1/platform/signing-keys/rotate", new Fixtures(a).superAdmin().accessToken(),
+                null);
+        assertThat(rotated.status()).isEqualTo(200);
+
+        String fresh = onB.superAdmin().accessToken();
+        assertThat(SignedJWT.parse(fresh).getHeader().getKeyID()).isEqualTo(rotated.text("kid"));
+        assertThat(SignedJWT.parse(root).getHeader().getKeyID()).isNotEqualTo(rotated.text("kid"));
+        assertThat(a.get("/api/v1/me", fresh).status()).isEqualTo(200);
+    }
+
+    private static Response config(Api node, ChatTenant tenant, String origin) {
+        return new ChatFixtures(node).widget("GET", "/api/v1/widget/config?key=" + tenant.widgetKey(), null, origin,
+                null);
+    }
+
+    /** Asks until the answer matches, for at most {@link #AT_ONCE}; the last answer either way. */
+    private static Response eventually(Supplier<Response> call, Predicate<Response> until) {
+        long deadline = System.nanoTime() + AT_ONCE.toNanos();
+        Response response = call.get();
+        while (!until.test(response) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            response = call.get();
+        }
+        assertThat(until.test(response)).as("within %s: %s", AT_ONCE, response).isTrue();
+        return response;
+    }
+
+    private static ConfigurableApplicationContext start(String channelPrefix) {
+        // Command-line arguments win over application.properties, as real settings do; the "test" profile puts
+        // both nodes on the JVM's one embedded PostgreSQL (the second joins the server the first started).
+        return new SpringApplicationBuilder(ParleyApplication.class).profiles("test").run(
+                "--server.port=0",
+                "--spring.jmx.enabled=false",
+                "--parley.redis.url=redis://localhost:6379",
+                "--parley.redis.channel-prefix=" + channelPrefix);
+    }
+
+    private static int port(ConfigurableApplicationContext node) {
+        return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
+    }
+
+    private static boolean listening(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 500);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+}

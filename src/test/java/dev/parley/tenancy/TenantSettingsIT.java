@@ -293,6 +293,20 @@ class TenantSettingsIT {
         assertThat(api.delete("/api/v1/settings/logo", operator.accessToken()).status()).isEqualTo(403);
     }
 
+    @Test
+    void onlyTheWidgetPreviewMayBeFramedAndOnlyByTheConsolesOwnOrigin() {
+        Response preview = api.get("/widget/preview.html", null);
+        Response console = api.get("/console/", null);
+
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.header("Content-Security-Policy")).contains("frame-ancestors 'self'")
+                .contains("script-src 'self' 'sha256-");
+        assertThat(preview.header("X-Frame-Options")).isEqualTo("SAMEORIGIN");
+        assertThat(preview.raw()).contains("data-parley-preview").doesNotContain("<script>");
+        assertThat(console.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        assertThat(console.header("X-Frame-Options")).isEqualTo("DENY");
+    }
+
     private Response logo(String token, String type, String body) {
         return api.raw("PUT", "/api/v1/settings/logo", token, type, body);
     }

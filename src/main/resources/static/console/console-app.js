@@ -12,6 +12,7 @@ import './tenant-switcher.js';
  */
 const PAGES = [
   { route: 'inbox', label: 'Inbox', roles: null, tag: 'parley-inbox', module: './inbox.js' },
+  { route: 'settings', label: 'Settings', roles: ['TENANT_ADMIN'], tag: 'parley-tenant-settings', module: './tenant-settings.js' },
 ];
 
 const ROLE_NAMES = {

@@ -5,6 +5,8 @@ import { shared } from './styles.js';
 /** Styles every section of the settings page shares: cards, field rows, hints, field errors and the save bar. */
 export const sectionStyles = css`
   :host { display: block; }
+  /* Whatever is scrolled or tabbed into view stops above the sticky save bar. */
+  * { scroll-margin-bottom: 5.5rem; }
   .card {
     max-width: none; margin: 0 0 1rem; padding: 1.25rem 1.5rem;
   }

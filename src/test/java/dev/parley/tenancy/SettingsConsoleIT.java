@@ -186,6 +186,7 @@ class SettingsConsoleIT {
         assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Logo uploaded."))).isVisible();
         assertThat(page.getByAltText(shop.name() + " logo")).isVisible();
         assertThat(page.frameLocator("iframe[title='Widget preview']").locator("#parley-widget header img.logo")).isVisible();
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/settings-logo.png")));
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove logo")).click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, remove it")).click();
@@ -246,8 +247,10 @@ class SettingsConsoleIT {
                 page.getByLabel("Holiday date").fill(day.toString());
                 page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add holiday")).click();
             }
-            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/settings-hours.png"))
-                    .setFullPage(true));
+            Locator holidays = page.getByRole(AriaRole.LIST, new Page.GetByRoleOptions().setName("Holidays"));
+            assertThat(holidays.getByRole(AriaRole.LISTITEM)).hasCount(2);
+            holidays.scrollIntoViewIfNeeded();
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/settings-hours.png")));
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save working hours")).click();
 
             assertThat(page.getByTestId("open-now")).hasText("Closed now");

@@ -146,6 +146,36 @@ class SettingsConsoleIT {
     }
 
     @Test
+    void thePrechatIntroIsShownAboveThePrechatFormInThePreviewAndOnTheSite() {
+        try (Socket operator = Socket.operator(port, shop.admin().accessToken())) {
+            operator.await("hello");
+            Page page = settings(open(), shop.admin().email(), "widget");
+            FrameLocator preview = page.frameLocator("iframe[title='Widget preview']");
+
+            page.getByLabel("Require email").check();
+            assertThat(page.getByLabel("Ask for email")).isChecked();
+            tab(page, "Branding").click();
+            page.getByLabel("Pre-chat intro").fill("Tell us your email so we can follow up.");
+
+            Locator form = preview.locator("#parley-widget form[aria-label='Before we start']");
+            assertThat(form.locator(".note")).hasText("Tell us your email so we can follow up.");
+            assertThat(form.locator("input[name=email][required]")).hasCount(1);
+            assertThat(form.locator("input[name=name]")).hasCount(0);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save branding")).click();
+            assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Saved"))).isVisible();
+            tab(page, "Widget").click();
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save widget settings")).click();
+            assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Saved"))).isVisible();
+
+            Page visitor = visitorPage();
+            visitor.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open chat")).click();
+            Locator onSite = visitor.locator("#parley-widget form[aria-label='Before we start']");
+            assertThat(onSite.locator(".note")).hasText("Tell us your email so we can follow up.");
+            assertThat(visitor.getByLabel("Your email")).isVisible();
+        }
+    }
+
+    @Test
     void aLowContrastColourIsWarnedAboutWhileChoosingAndAfterSaving() {
         Page page = settings(open(), shop.admin().email(), "branding");
 

@@ -89,11 +89,13 @@ class WidgetController {
         config.put("offlineForm", settings.offlineForm(id));
         config.put("open", chat.openNow(id));
         config.put("operatorsOnline", chat.operatorsOnline(id));
-        config.put("sound", tenant.setting("widget.sound", Boolean.class, Boolean.TRUE));
-        config.put("showOperatorAvatars", tenant.setting("widget.showOperatorAvatars", Boolean.class, Boolean.TRUE));
+        config.put("sound", tenant.setting("widget.sound", Boolean.class, (Boolean) defaults.get("sound")));
+        config.put("showOperatorAvatars", tenant.setting("widget.showOperatorAvatars", Boolean.class,
+                (Boolean) defaults.get("showOperatorAvatars")));
         config.put("language", tenant.setting("widget.language", String.class, (String) defaults.get("language")));
-        config.put("position", tenant.setting("widget.position", String.class, "right"));
-        config.put("launcherIcon", tenant.setting("widget.launcherIcon", String.class, "chat"));
+        config.put("position", tenant.setting("widget.position", String.class, (String) defaults.get("position")));
+        config.put("launcherIcon", tenant.setting("widget.launcherIcon", String.class,
+                (String) defaults.get("launcherIcon")));
         config.put("launcherLabel", tenant.setting("widget.launcherLabel", String.class, null));
         config.put("primaryColor", primary);
         // Buttons wear the accent colour; a tenant that chose only a primary colour gets it everywhere.

@@ -11,6 +11,7 @@ export class ApiError extends Error {
     this.status = status;
     this.code = problem.code;
     this.errors = problem.errors || [];
+    this.problem = problem;
     this.retryAfter = null;
   }
 }
@@ -31,11 +32,14 @@ export const session = {
   },
 };
 
-async function send(path, { method = 'GET', body, token } = {}) {
+/** `body` is sent as JSON; `raw` (a Blob or File, e.g. an image) as it is, with its `contentType`. */
+async function send(path, { method = 'GET', body, raw, contentType, token } = {}) {
   const headers = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (raw !== undefined) headers['Content-Type'] = contentType;
+  else if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (token) headers.Authorization = `Bearer ${token}`;
-  const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const payload = raw !== undefined ? raw : body === undefined ? undefined : JSON.stringify(body);
+  const response = await fetch(path, { method, headers, body: payload });
   if (response.status === 204) return null;
   const data = await response.json().catch(() => ({}));
   if (!response.ok) {

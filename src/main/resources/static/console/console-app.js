@@ -14,6 +14,7 @@ const PAGES = [
   { route: 'inbox', label: 'Inbox', roles: null, tag: 'parley-inbox', module: './inbox.js' },
   { route: 'dashboard', label: 'Dashboard', roles: ['TENANT_ADMIN'], tag: 'parley-dashboard', module: './dashboard.js' },
   { route: 'team', label: 'Team', roles: ['TENANT_ADMIN'], tag: 'parley-team', module: './team.js' },
+  { route: 'settings', label: 'Settings', roles: ['TENANT_ADMIN'], tag: 'parley-tenant-settings', module: './tenant-settings.js' },
   { route: 'tenants', label: 'Tenants', roles: ['SUPER_ADMIN'], tag: 'parley-platform-tenants', module: './platform-tenants.js', platform: true },
   { route: 'audit', label: 'Audit', roles: ['SUPER_ADMIN'], tag: 'parley-platform-audit', module: './platform-audit.js', platform: true },
 ];

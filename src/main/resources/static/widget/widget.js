@@ -5,14 +5,20 @@
  *      Parley.on('message', fn).
  * Plain JavaScript, no framework; everything it shows lives in a shadow root, so the host page's styles and
  * scripts do not reach it and its styles do not leak out. Messages are always rendered as text.
+ *
+ * Preview mode (<script src="/widget/widget.js" data-parley-preview>, used by /widget/preview.html inside the
+ * console's settings page): no session, no socket, no request at all; the widget draws the draft configuration
+ * its parent window posts ({type: 'parley.preview', config, view, messages}), from the same origin only.
  */
 (function () {
   'use strict';
   if (window.Parley && window.Parley.__loaded) return;
 
-  var script = document.currentScript || document.querySelector('script[data-parley-key]');
+  var script = document.currentScript || document.querySelector('script[data-parley-key],script[data-parley-preview]');
   if (!script) return;
+  var PREVIEW = script.hasAttribute('data-parley-preview');
   var KEY = script.getAttribute('data-parley-key');
+  if (!KEY && !PREVIEW) return;
   var BASE = new URL(script.src, location.href).origin;
   var STORE = 'parley.visitor.' + KEY;
 
@@ -51,6 +57,7 @@
   }
 
   function request(method, path, body) {
+    if (PREVIEW) return Promise.reject(new Error('This is a preview: nothing is sent.'));
     var headers = { 'Content-Type': 'application/json' };
     if (state.token) headers['X-Visitor-Token'] = state.token;
     return fetch(BASE + path, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined })
@@ -205,6 +212,7 @@
   function sendMessage(text) {
     var body = text.trim();
     if (!body) return;
+    if (PREVIEW) { showError('This is a preview: messages are not sent.'); return; }
     var ref = newId();
     var frame = { type: 'message.send', ref: ref, clientId: ref, body: body };
     state.pending.set(ref, frame);
@@ -232,7 +240,9 @@
     ':host{all:initial}',
     '*{box-sizing:border-box;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}',
     '.launcher{position:fixed;bottom:20px;width:56px;height:56px;border-radius:50%;border:0;cursor:pointer;',
-    'background:#3b5bdb;color:#fff;box-shadow:0 4px 14px rgba(0,0,0,.2);z-index:2147483646;display:flex;align-items:center;justify-content:center}',
+    'background:$primary;color:#fff;box-shadow:0 4px 14px rgba(0,0,0,.2);z-index:2147483646;display:flex;align-items:center;justify-content:center}',
+    '.launcher.labelled{width:auto;border-radius:28px;padding:0 20px 0 16px;gap:8px;font-size:15px;font-weight:600}',
+    '.launcher svg{flex:none}',
     '.right{right:20px}.left{left:20px}',
     '.badge{position:absolute;top:-4px;right:-4px;min-width:20px;height:20px;padding:0 6px;border-radius:10px;',
     'background:#e03131;color:#fff;font-size:12px;line-height:20px;text-align:center}',
@@ -241,26 +251,52 @@
     'overflow:hidden;z-index:2147483647;color:#1f2430;font-size:14px}',
     '.hidden{display:none}',
     '.logo{height:28px;max-width:120px;float:right;background:#fff;border-radius:4px;padding:2px}',
-    'header{background:#3b5bdb;color:#fff;padding:14px 16px}header h2{margin:0;font-size:16px}header p{margin:4px 0 0;font-size:12px;opacity:.85}',
+    'header{background:$primary;color:#fff;padding:14px 16px}header h2{margin:0;font-size:16px}header p{margin:4px 0 0;font-size:12px;opacity:.85}',
     '.messages{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:6px;background:#f7f8fb}',
     '.msg{max-width:80%;padding:8px 11px;border-radius:12px;white-space:pre-wrap;word-wrap:break-word;line-height:1.35}',
-    '.VISITOR{align-self:flex-end;background:#3b5bdb;color:#fff}.OPERATOR{align-self:flex-start;background:#fff;border:1px solid #e1e4ea}',
+    '.VISITOR{align-self:flex-end;background:$primary;color:#fff}.OPERATOR{align-self:flex-start;background:#fff;border:1px solid #e1e4ea}',
     '.SYSTEM{align-self:center;background:none;color:#6b7280;font-size:12px}',
-    '.pending{opacity:.6}.who{display:block;font-size:11px;color:#6b7280;margin-bottom:2px}',
+    '.pending{opacity:.6}.who{display:flex;align-items:center;gap:6px;font-size:11px;color:#6b7280;margin-bottom:2px}',
+    '.avatar{width:20px;height:20px;border-radius:50%;background:$primary;color:#fff;font-size:9px;font-weight:700;',
+    'display:inline-flex;align-items:center;justify-content:center;flex:none}.avatar::before{content:attr(data-initials)}',
     '.status{font-size:12px;color:#6b7280;padding:4px 12px;min-height:20px}',
     'form{display:flex;flex-direction:column;gap:8px;padding:12px}',
     'input,textarea{font:inherit;padding:8px;border:1px solid #d7dbe3;border-radius:8px;width:100%}',
     'textarea{resize:none;height:42px}',
     '.composer{flex-direction:row;align-items:flex-end;border-top:1px solid #e1e4ea}',
-    'button.send,form button{background:#3b5bdb;color:#fff;border:0;border-radius:8px;padding:9px 14px;cursor:pointer;font:inherit}',
+    'button.send,form button{background:$accent;color:#fff;border:0;border-radius:8px;padding:9px 14px;cursor:pointer;font:inherit}',
     '.note{padding:12px;color:#1f2430}.error{color:#c92a2a;padding:0 12px;font-size:12px}'
   ].join('');
 
-  var ICON = '<svg width="26" height="26" viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" ' +
-    'd="M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z"/></svg>';
+  // The launcher icons a tenant chooses from (widget.launcherIcon), constants of this script.
+  var ICONS = {
+    chat: 'M4 4h16a2 2 0 0 1 2 2v10a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V6a2 2 0 0 1 2-2z',
+    question: 'M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm1 17h-2v-2h2v2zm2.07-7.75-.9.92C13.45 12.9 13 13.5 13 15h-2' +
+      'v-.5c0-1.1.45-2.1 1.17-2.83l1.24-1.26c.37-.36.59-.86.59-1.41 0-1.1-.9-2-2-2s-2 .9-2 2H8a4 4 0 0 1 8 0c0 .88' +
+      '-.36 1.68-.93 2.25z',
+    headset: 'M12 1a9 9 0 0 0-9 9v7a3 3 0 0 0 3 3h3v-8H5v-2a7 7 0 0 1 14 0v2h-4v8h4v1h-7v2h6a3 3 0 0 0 3-3V10a9 9 0 0 0-9-9z',
+    envelope: 'M20 4H4a2 2 0 0 0-2 2v12a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2V6a2 2 0 0 0-2-2zm0 4-8 5-8-5V6l8 5 8-5v2z'
+  };
 
-  function safeColor(value) {
-    return /^#[0-9a-fA-F]{6}$/.test(value || '') ? value : '#3b5bdb';
+  function icon(name) {
+    var path = ICONS[name] || ICONS.chat;
+    return '<svg width="26" height="26" viewBox="0 0 24 24" aria-hidden="true" data-icon="' + (ICONS[name] ? name : 'chat') +
+      '"><path fill="currentColor" d="' + path + '"/></svg>';
+  }
+
+  function safeColor(value, fallback) {
+    return /^#[0-9a-fA-F]{6}$/.test(value || '') ? value : (fallback || '#3b5bdb');
+  }
+
+  function initials(name) {
+    var parts = String(name || '').trim().split(/\s+/).filter(Boolean);
+    return ((parts[0] || '?').charAt(0) + (parts.length > 1 ? parts[parts.length - 1].charAt(0) : '')).toUpperCase();
+  }
+
+  function logoSource(url) {
+    // The preview passes the console's own copy of the logo (a data URL); visitors load it from this server.
+    if (PREVIEW && /^data:image\/(png|jpeg|svg\+xml);base64,/.test(url)) return url;
+    return BASE + url;
   }
 
   function el(tag, attrs, text) {
@@ -272,21 +308,27 @@
 
   function build() {
     var host = el('div', { id: 'parley-widget' });
+    if (/^[a-z]{2}(-[A-Z]{2})?$/.test(state.config.language || '')) host.setAttribute('lang', state.config.language);
     document.body.appendChild(host);
+    ui.host = host;
     var root = host.attachShadow({ mode: 'open' });
     var style = el('style');
-    style.textContent = CSS.replace(/#3b5bdb/g, safeColor(state.config.primaryColor));
+    var primary = safeColor(state.config.primaryColor);
+    style.textContent = CSS.replace(/\$primary/g, primary).replace(/\$accent/g, safeColor(state.config.accentColor, primary));
     root.appendChild(style);
     var side = state.config.position === 'left' ? 'left' : 'right';
-    ui.launcher = el('button', { class: 'launcher ' + side, 'aria-label': 'Open chat', part: 'launcher' });
-    ui.launcher.innerHTML = ICON; // a constant of this script, never visitor or operator text
+    var label = state.config.launcherLabel;
+    ui.launcher = el('button', { class: 'launcher ' + side + (label ? ' labelled' : ''), part: 'launcher',
+      'aria-label': label || 'Open chat' });
+    ui.launcher.innerHTML = icon(state.config.launcherIcon); // constants of this script, never anyone's text
+    if (label) ui.launcher.appendChild(el('span', { class: 'label' }, label));
     ui.badge = el('span', { class: 'badge hidden', 'aria-label': 'Unread messages' });
     ui.launcher.appendChild(ui.badge);
     ui.launcher.addEventListener('click', function () { setOpen(!state.open); });
     ui.window = el('section', { class: 'window hidden ' + side, role: 'dialog', 'aria-label': 'Chat' });
     var header = el('header');
     if (state.config.logoUrl) {
-      var logo = el('img', { src: BASE + state.config.logoUrl, alt: '', class: 'logo' });
+      var logo = el('img', { src: logoSource(state.config.logoUrl), alt: '', class: 'logo' });
       header.appendChild(logo);
     }
     ui.title = el('h2', {}, state.config.title);
@@ -345,7 +387,7 @@
 
   function prechatForm() {
     var form = el('form', { 'aria-label': 'Before we start' });
-    form.appendChild(el('p', { class: 'note' }, state.config.greeting));
+    form.appendChild(el('p', { class: 'note' }, state.config.prechatIntro || state.config.greeting));
     var required = state.config.prechatRequired;
     if (state.config.prechatFields.indexOf('name') >= 0) field(form, 'name', 'Your name', 'text', required.indexOf('name') >= 0);
     if (state.config.prechatFields.indexOf('email') >= 0) field(form, 'email', 'Your email', 'email', required.indexOf('email') >= 0);
@@ -424,7 +466,13 @@
     if (!list.length && !state.pending.size) ui.body.appendChild(el('div', { class: 'msg SYSTEM' }, state.config.greeting));
     list.forEach(function (m) {
       var bubble = el('div', { class: 'msg ' + m.senderKind, 'data-seq': String(m.seq) });
-      if (m.senderKind === 'OPERATOR' && m.senderName) bubble.appendChild(el('span', { class: 'who' }, m.senderName));
+      if (m.senderKind === 'OPERATOR' && m.senderName) {
+        var who = el('span', { class: 'who' });
+        // Drawn from an attribute, so the initials are not part of the bubble's text.
+        if (state.config.showOperatorAvatars !== false) who.appendChild(el('span', { class: 'avatar', 'data-initials': initials(m.senderName) }));
+        who.appendChild(document.createTextNode(m.senderName));
+        bubble.appendChild(who);
+      }
       bubble.appendChild(document.createTextNode(m.body));
       ui.body.appendChild(bubble);
     });
@@ -460,18 +508,18 @@
   function setOpen(open) {
     state.open = open;
     ui.window.classList.toggle('hidden', !open);
-    ui.launcher.setAttribute('aria-label', open ? 'Close chat' : 'Open chat');
+    ui.launcher.setAttribute('aria-label', open ? 'Close chat' : (state.config.launcherLabel || 'Open chat'));
     if (open) {
       state.unread = 0;
       renderBadge();
       markRead();
-      if (ui.text) ui.text.focus();
+      if (ui.text && !PREVIEW) ui.text.focus(); // a preview must not take the focus from the console
     }
   }
 
   var audio = null;
   function beep() {
-    if (!state.config.sound) return;
+    if (!state.config.sound || PREVIEW) return;
     try {
       audio = audio || new (window.AudioContext || window.webkitAudioContext)();
       var osc = audio.createOscillator();
@@ -484,6 +532,48 @@
     } catch (e) { /* no sound available */ }
   }
 
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  // ---- preview ------------------------------------------------------------------------------------------------
+
+  function startPreview() {
+    window.addEventListener('message', function (event) {
+      // Only the page that frames the preview, on this same origin (the console), may draw in it.
+      if (event.origin !== location.origin || event.source !== window.parent || window.parent === window) return;
+      var data = event.data || {};
+      if (data.type === 'parley.preview' && data.config) preview(data);
+    });
+    if (window.parent !== window) window.parent.postMessage({ type: 'parley.preview.ready' }, location.origin);
+  }
+
+  function preview(data) {
+    var view = data.view === 'offline' || data.view === 'conversation' ? data.view : 'welcome';
+    var config = Object.assign({}, data.config);
+    config.prechatFields = Array.isArray(config.prechatFields) ? config.prechatFields : [];
+    config.prechatRequired = Array.isArray(config.prechatRequired) ? config.prechatRequired : [];
+    config.operatorsOnline = view !== 'offline';
+    config.offlineForm = view === 'offline' ? true : config.offlineForm;
+    if (ui.host) ui.host.remove();
+    ui = {};
+    state.config = config;
+    state.prechatDone = false;
+    state.offlineSent = false;
+    state.queuePosition = null;
+    state.pending = new Map();
+    state.messages = new Map();
+    state.lastSeq = 0;
+    state.conversation = view === 'conversation' ? { id: 'preview', status: 'ASSIGNED' } : null;
+    state.operatorName = '';
+    if (view === 'conversation') {
+      (data.messages || []).forEach(function (m, i) {
+        var kind = m.senderKind === 'OPERATOR' ? 'OPERATOR' : 'VISITOR';
+        addMessage({ id: 'preview-' + i, seq: i + 1, senderKind: kind, senderName: m.senderName || null, body: String(m.body || '') });
+        if (kind === 'OPERATOR' && m.senderName) state.operatorName = m.senderName;
+      });
+    }
+    render();
+    setOpen(data.open !== false);
+  }
+
+  if (PREVIEW) startPreview();
+  else if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
   else start();
 })();

@@ -81,10 +81,11 @@ public class Branding {
             String primary = (String) branding.get("primaryColor");
             String accent = (String) branding.get("accentColor");
             List<String> warnings = new ArrayList<>();
-            for (var entry : new String[][] {{"primaryColor", primary}, {"accentColor", accent}}) {
+            for (var entry : new String[][] {{"primary colour", primary}, {"accent colour", accent}}) {
                 if (entry[1] != null && contrast(entry[1], "#ffffff") < 4.5) {
-                    warnings.add(String.format("White text on %s (%s) has a contrast of %.1f:1, below the 4.5:1 "
-                            + "WCAG AA asks for; pick a darker colour.", entry[0], entry[1], contrast(entry[1], "#ffffff")));
+                    warnings.add(String.format(java.util.Locale.ROOT, "White text on the %s %s has a contrast of "
+                            + "%.1f:1, below the 4.5:1 WCAG AA asks for; pick a darker colour.",
+                            entry[0], entry[1], contrast(entry[1], "#ffffff")));
                 }
             }
             return new Colors(primary, accent, logo(tenant).isPresent(), warnings);

@@ -27,20 +27,41 @@ public class TenantSettings {
     public record Chat(String assignment, Integer maxConcurrentChats, Boolean offlineForm, Integer autoResolveHours) {
     }
 
-    /** Widget texts and options; a null field is left as it is. */
+    /**
+     * Widget texts and options; a null field is left as it is, and an empty {@code launcherLabel} or
+     * {@code prechatIntro} removes it.
+     */
     public record Widget(String title, String greeting, String offlineMessage, List<String> prechatFields,
                          List<String> prechatRequired, String position, Boolean sound, String language,
-                         Boolean showOperatorAvatars, String launcherLabel) {
+                         Boolean showOperatorAvatars, String launcherLabel, String launcherIcon,
+                         String prechatIntro) {
     }
 
     /** Opening hours: a time zone, ranges per weekday ({@code mon} … {@code sun}) and holiday dates. */
     public record Hours(String timezone, Map<String, List<List<String>>> weekly, List<String> holidays) {
     }
 
-    /** The settings as the settings screen shows them, with what the admin needs to embed the widget. */
+    /**
+     * The settings as the settings screen shows them (only what the admin chose), what applies where they chose
+     * nothing ({@code defaults.chat}, {@code defaults.widget}), and what the admin needs to embed the widget.
+     */
     public record View(Map<String, Object> chat, Map<String, Object> widget, Map<String, Object> hours,
-                       boolean openNow, List<String> domains, String widgetKey) {
+                       boolean openNow, List<String> domains, String widgetKey, Map<String, Object> defaults) {
     }
+
+    /** The launcher icons the widget draws. */
+    public static final List<String> LAUNCHER_ICONS = List.of("chat", "question", "headset", "envelope");
+
+    /** What the widget shows where the tenant chose nothing; the title defaults to the tenant's name. */
+    public static final Map<String, Object> WIDGET_DEFAULTS = Map.of(
+            "greeting", "Hi! How can we help?",
+            "offlineMessage", "We're away right now. Leave your email and message and we'll get back to you.",
+            "prechatFields", List.of(), "prechatRequired", List.of(), "position", "right", "launcherIcon", "chat",
+            "language", "en", "sound", true, "showOperatorAvatars", true);
+
+    /** How chats are handled where the tenant chose nothing (0 hours: never resolved automatically). */
+    public static final Map<String, Object> CHAT_DEFAULTS = Map.of(
+            "assignment", "auto", "maxConcurrentChats", 5, "offlineForm", true, "autoResolveHours", 0);
 
     private static final Set<String> PRECHAT = Set.of("name", "email");
 
@@ -61,8 +82,11 @@ public class TenantSettings {
 
     public View view(TenantId tenant) {
         Tenant t = platform.call(() -> tenants.findById(tenant.value()).orElseThrow());
+        Map<String, Object> widgetDefaults = new LinkedHashMap<>(WIDGET_DEFAULTS);
+        widgetDefaults.put("title", t.name());
         return new View(section(t, "chat"), section(t, "widget"), section(t, "hours"),
-                WorkingHours.isOpen(t.settings(), clock.instant()), t.domains(), t.widgetKey());
+                WorkingHours.isOpen(t.settings(), clock.instant()), t.domains(), t.widgetKey(),
+                Map.of("chat", CHAT_DEFAULTS, "widget", widgetDefaults));
     }
 
     /** Sets the opening hours; {@code null} removes them (always open). */
@@ -141,7 +165,15 @@ public class TenantSettings {
         text(changes, "title", widget.title(), 80);
         text(changes, "greeting", widget.greeting(), 500);
         text(changes, "offlineMessage", widget.offlineMessage(), 500);
-        text(changes, "launcherLabel", widget.launcherLabel(), 40);
+        optionalText(changes, "launcherLabel", widget.launcherLabel(), 40);
+        optionalText(changes, "prechatIntro", widget.prechatIntro(), 500);
+        if (widget.launcherIcon() != null) {
+            if (!LAUNCHER_ICONS.contains(widget.launcherIcon())) {
+                throw ParleyException.invalidField("widget.launcherIcon",
+                        "must be one of " + String.join(", ", LAUNCHER_ICONS));
+            }
+            changes.put("launcherIcon", widget.launcherIcon());
+        }
         if (widget.prechatFields() != null) {
             changes.put("prechatFields", fields("widget.prechatFields", widget.prechatFields()));
         }
@@ -188,6 +220,15 @@ public class TenantSettings {
         changes.put(key, value.strip());
     }
 
+    /** Like {@link #text}, but an empty value removes the text (the widget then shows none). */
+    private static void optionalText(Map<String, Object> changes, String key, String value, int max) {
+        if (value != null && value.isBlank()) {
+            changes.put(key, null);
+        } else {
+            text(changes, key, value, max);
+        }
+    }
+
     private static void range(String field, int value, int min, int max) {
         if (value < min || value > max) {
             throw ParleyException.invalidField(field, "must be between " + min + " and " + max);
@@ -202,7 +243,13 @@ public class TenantSettings {
 
     private static Map<String, Object> merged(Map<String, Object> current, Map<String, Object> changes) {
         Map<String, Object> result = new LinkedHashMap<>(current);
-        result.putAll(changes);
+        changes.forEach((key, value) -> {
+            if (value == null) {
+                result.remove(key);
+            } else {
+                result.put(key, value);
+            }
+        });
         return result;
     }
 

@@ -171,7 +171,7 @@ class TenantSettingsIT {
         Response bad = api.put("/api/v1/settings/branding", admin, Map.of("primaryColor", "blue"));
 
         assertThat(dark.body().path("warnings")).isEmpty();
-        assertThat(pale.body().path("warnings").get(0).asText()).contains("primaryColor").contains("WCAG AA");
+        assertThat(pale.body().path("warnings").get(0).asText()).contains("primary colour").contains("WCAG AA");
         assertThat(bad.body().path("errors").get(0).path("field").asText()).isEqualTo("primaryColor");
         Response config = chat.widget("GET", "/api/v1/widget/config?key=" + shop.widgetKey(), null,
                 ChatFixtures.originOf(shop), null);
@@ -208,6 +208,103 @@ class TenantSettingsIT {
         assertThat(served.header("Content-Security-Policy")).contains("default-src 'none'");
         assertThat(served.raw()).contains("circle");
         assertThat(api.get("/api/v1/audit?action=branding.logo_changed", admin).body().path("items")).hasSize(1);
+    }
+
+    @Test
+    void theLauncherIconAndThePrechatIntroReachTheWidgetAndBadValuesAre400NamingTheField() {
+        ChatTenant shop = chat.tenant("launcher", Map.of());
+        String admin = shop.tenant().admin().accessToken();
+        String config = "/api/v1/widget/config?key=" + shop.widgetKey();
+        Response before = chat.widget("GET", config, null, ChatFixtures.originOf(shop), null);
+        assertThat(before.text("launcherIcon")).isEqualTo("chat");
+        assertThat(before.body().path("prechatIntro").isNull()).isTrue();
+
+        Response saved = api.patch("/api/v1/settings", admin, Map.of("widget", Map.of("launcherIcon", "headset",
+                "launcherLabel", "Talk to us", "prechatIntro", "  Tell us who you are first.  ")));
+        Response icon = api.patch("/api/v1/settings", admin, Map.of("widget", Map.of("launcherIcon", "rocket")));
+        Response intro = api.patch("/api/v1/settings", admin, Map.of("widget", Map.of("prechatIntro", "x".repeat(501))));
+        Response type = api.patch("/api/v1/settings", admin, Map.of("widget", Map.of("launcherIcon", 7)));
+
+        assertThat(saved.status()).as(saved.toString()).isEqualTo(200);
+        assertThat(saved.body().path("widget").path("launcherIcon").asText()).isEqualTo("headset");
+        assertThat(icon.status()).isEqualTo(400);
+        assertThat(icon.body().path("errors").get(0).path("field").asText()).isEqualTo("widget.launcherIcon");
+        assertThat(icon.body().path("errors").get(0).path("message").asText()).contains("chat, question, headset, envelope");
+        assertThat(intro.body().path("errors").get(0).path("field").asText()).isEqualTo("widget.prechatIntro");
+        assertThat(type.status()).isEqualTo(400);
+        Response after = chat.widget("GET", config, null, ChatFixtures.originOf(shop), null);
+        assertThat(after.text("launcherIcon")).isEqualTo("headset");
+        assertThat(after.text("launcherLabel")).isEqualTo("Talk to us");
+        assertThat(after.text("prechatIntro")).isEqualTo("Tell us who you are first.");
+    }
+
+    @Test
+    void anEmptyLauncherLabelOrPrechatIntroRemovesItButAnEmptyTitleIsRefused() {
+        ChatTenant shop = chat.tenant("cleartexts", Map.of());
+        String admin = shop.tenant().admin().accessToken();
+        api.patch("/api/v1/settings", admin, Map.of("widget", Map.of("launcherLabel", "Chat", "prechatIntro", "Hi")));
+
+        Response cleared = api.patch("/api/v1/settings", admin, Map.of("widget", Map.of("launcherLabel", "",
+                "prechatIntro", " ")));
+        Response title = api.patch("/api/v1/settings", admin, Map.of("widget", Map.of("title", "")));
+
+        assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
+        assertThat(cleared.body().path("widget").has("launcherLabel")).isFalse();
+        assertThat(cleared.body().path("widget").has("prechatIntro")).isFalse();
+        assertThat(title.body().path("errors").get(0).path("field").asText()).isEqualTo("widget.title");
+        Response config = chat.widget("GET", "/api/v1/widget/config?key=" + shop.widgetKey(), null,
+                ChatFixtures.originOf(shop), null);
+        assertThat(config.body().path("launcherLabel").isNull()).isTrue();
+        assertThat(config.body().path("prechatIntro").isNull()).isTrue();
+    }
+
+    @Test
+    void theSettingsShowWhatAppliesWhereTheAdminChoseNothing() {
+        ChatTenant shop = chat.tenant("defaults", Map.of());
+
+        Response view = api.get("/api/v1/settings", shop.tenant().admin().accessToken());
+
+        assertThat(view.body().path("widget").isEmpty()).isTrue();
+        assertThat(view.body().path("defaults").path("widget").path("title").asText()).isEqualTo(shop.tenant().name());
+        assertThat(view.body().path("defaults").path("widget").path("launcherIcon").asText()).isEqualTo("chat");
+        assertThat(view.body().path("defaults").path("chat").path("maxConcurrentChats").asInt()).isEqualTo(5);
+        assertThat(view.body().path("defaults").path("chat").path("autoResolveHours").asInt()).isZero();
+    }
+
+    @Test
+    void aRemovedLogoIsGoneFromTheWidgetAndTheConsole() {
+        ChatTenant shop = chat.tenant("nologo", Map.of());
+        String admin = shop.tenant().admin().accessToken();
+        logo(admin, "image/svg+xml", "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 4 4'><rect width='4' height='4'/></svg>");
+        String config = "/api/v1/widget/config?key=" + shop.widgetKey();
+        String logoUrl = chat.widget("GET", config, null, ChatFixtures.originOf(shop), null).text("logoUrl");
+        assertThat(api.get(logoUrl, null).status()).isEqualTo(200);
+
+        Response removed = api.delete("/api/v1/settings/logo", admin);
+
+        assertThat(removed.status()).isEqualTo(204);
+        assertThat(chat.widget("GET", config, null, ChatFixtures.originOf(shop), null).body().path("logoUrl").isNull())
+                .isTrue();
+        assertThat(api.get(logoUrl, null).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/branding", admin).body().path("logo").isNull()).isTrue();
+        assertThat(api.get("/api/v1/settings/branding", admin).body().path("hasLogo").asBoolean()).isFalse();
+        assertThat(api.get("/api/v1/audit?action=branding.logo_removed", admin).body().path("items")).hasSize(1);
+        Session operator = fixtures.member(shop.tenant(), "OPERATOR");
+        assertThat(api.delete("/api/v1/settings/logo", operator.accessToken()).status()).isEqualTo(403);
+    }
+
+    @Test
+    void onlyTheWidgetPreviewMayBeFramedAndOnlyByTheConsolesOwnOrigin() {
+        Response preview = api.get("/widget/preview.html", null);
+        Response console = api.get("/console/", null);
+
+        assertThat(preview.status()).isEqualTo(200);
+        assertThat(preview.header("Content-Security-Policy")).contains("frame-ancestors 'self'")
+                .contains("script-src 'self' 'sha256-");
+        assertThat(preview.header("X-Frame-Options")).isEqualTo("SAMEORIGIN");
+        assertThat(preview.raw()).contains("data-parley-preview").doesNotContain("<script>");
+        assertThat(console.header("Content-Security-Policy")).contains("frame-ancestors 'none'");
+        assertThat(console.header("X-Frame-Options")).isEqualTo("DENY");
     }
 
     private Response logo(String token, String type, String body) {

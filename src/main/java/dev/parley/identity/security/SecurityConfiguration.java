@@ -20,7 +20,15 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter;
+import org.springframework.security.web.header.writers.frameoptions.XFrameOptionsHeaderWriter.XFrameOptionsMode;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Stateless bearer-token security: no sessions, no cookies (so no CSRF), every {@code /api} call authenticated
@@ -40,10 +48,10 @@ class SecurityConfiguration {
                 .requestCache(c -> c.disable())
                 .headers(h -> h
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; script-src 'self' '" + ImportMap.hash() + "'; "
-                                        + "img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                        + "object-src 'none'; base-uri 'self'; frame-ancestors 'none'")))
+                        .frameOptions(f -> f.disable())
+                        .addHeaderWriter(framing(new NegatedRequestMatcher(FRAMED_BY_CONSOLE), "'none'",
+                                XFrameOptionsMode.DENY))
+                        .addHeaderWriter(framing(FRAMED_BY_CONSOLE, "'self'", XFrameOptionsMode.SAMEORIGIN)))
                 .addFilterBefore(new AccessTokenFilter(tokens, guard), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout")
@@ -61,6 +69,23 @@ class SecurityConfiguration {
                         .accessDeniedHandler((request, response, ex) -> Problems.write(request, response,
                                 HttpStatus.FORBIDDEN, "FORBIDDEN", "Your role does not allow this.")));
         return http.build();
+    }
+
+    /** The widget preview, which the console's settings page shows in a frame; no other page may be framed. */
+    private static final RequestMatcher FRAMED_BY_CONSOLE =
+            PathPatternRequestMatcher.withDefaults().matcher("/widget/preview.html");
+
+    /** The content security policy (no inline script but the import map) and who may frame the page. */
+    private static HeaderWriter framing(RequestMatcher pages, String frameAncestors, XFrameOptionsMode frameOptions) {
+        String policy = "default-src 'self'; script-src 'self' '" + ImportMap.hash() + "'; "
+                + "img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                + "object-src 'none'; base-uri 'self'; frame-ancestors " + frameAncestors;
+        HeaderWriter csp = new ContentSecurityPolicyHeaderWriter(policy);
+        HeaderWriter options = new XFrameOptionsHeaderWriter(frameOptions);
+        return new DelegatingRequestMatcherHeaderWriter(pages, (request, response) -> {
+            csp.writeHeaders(request, response);
+            options.writeHeaders(request, response);
+        });
     }
 
     /** Nothing authenticates with a username and password through Spring's manager: sign-in has its own API. */

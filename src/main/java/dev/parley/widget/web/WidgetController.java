@@ -18,6 +18,7 @@ import dev.parley.chat.VisitorIdentity;
 import dev.parley.shared.ParleyException;
 import dev.parley.shared.TenantId;
 import dev.parley.tenancy.TenantDirectory;
+import dev.parley.tenancy.TenantSettings;
 import dev.parley.tenancy.TenantStatus;
 import dev.parley.tenancy.WidgetTenant;
 
@@ -75,20 +76,30 @@ class WidgetController {
         WidgetTenant tenant = byKey(key, request);
         TenantId id = TenantId.of(tenant.id());
         Map<String, Object> config = new LinkedHashMap<>();
+        Map<String, Object> defaults = TenantSettings.WIDGET_DEFAULTS;
+        String primary = tenant.setting("branding.primaryColor", String.class, "#3b5bdb");
         config.put("tenantName", tenant.name());
         config.put("title", tenant.setting("widget.title", String.class, tenant.name()));
-        config.put("greeting", tenant.setting("widget.greeting", String.class, "Hi! How can we help?"));
+        config.put("greeting", tenant.setting("widget.greeting", String.class, (String) defaults.get("greeting")));
         config.put("offlineMessage", tenant.setting("widget.offlineMessage", String.class,
-                "We're away right now. Leave your email and message and we'll get back to you."));
+                (String) defaults.get("offlineMessage")));
+        config.put("prechatIntro", tenant.setting("widget.prechatIntro", String.class, null));
         config.put("prechatFields", settings.prechatFields(tenant));
         config.put("prechatRequired", settings.requiredPrechatFields(tenant));
         config.put("offlineForm", settings.offlineForm(id));
         config.put("open", chat.openNow(id));
         config.put("operatorsOnline", chat.operatorsOnline(id));
-        config.put("sound", tenant.setting("widget.sound", Boolean.class, Boolean.TRUE));
-        config.put("position", tenant.setting("widget.position", String.class, "right"));
-        config.put("primaryColor", tenant.setting("branding.primaryColor", String.class, "#3b5bdb"));
-        config.put("accentColor", tenant.setting("branding.accentColor", String.class, "#3b5bdb"));
+        config.put("sound", tenant.setting("widget.sound", Boolean.class, (Boolean) defaults.get("sound")));
+        config.put("showOperatorAvatars", tenant.setting("widget.showOperatorAvatars", Boolean.class,
+                (Boolean) defaults.get("showOperatorAvatars")));
+        config.put("language", tenant.setting("widget.language", String.class, (String) defaults.get("language")));
+        config.put("position", tenant.setting("widget.position", String.class, (String) defaults.get("position")));
+        config.put("launcherIcon", tenant.setting("widget.launcherIcon", String.class,
+                (String) defaults.get("launcherIcon")));
+        config.put("launcherLabel", tenant.setting("widget.launcherLabel", String.class, null));
+        config.put("primaryColor", primary);
+        // Buttons wear the accent colour; a tenant that chose only a primary colour gets it everywhere.
+        config.put("accentColor", tenant.setting("branding.accentColor", String.class, primary));
         config.put("logoUrl", branding.logo(id).isPresent() ? "/api/v1/widget/logo?key=" + key : null);
         return config;
     }

@@ -33,9 +33,11 @@ public class TenantRepository {
     };
 
     private final JdbcClient db;
+    private final PurgeProperties purge;
 
-    TenantRepository(JdbcClient db) {
+    TenantRepository(JdbcClient db, PurgeProperties purge) {
         this.db = db;
+        this.purge = purge;
     }
 
     public Optional<TenantSummary> findSummary(UUID id) {
@@ -91,6 +93,53 @@ public class TenantRepository {
 
     public Optional<Tenant> findById(UUID id) {
         return db.sql(SELECT + " WHERE t.id = :id").param("id", id).query(this::tenant).optional();
+    }
+
+    /** Locks the tenant's row for the rest of the transaction: life-cycle changes and the purge take turns. */
+    public boolean lock(UUID id) {
+        return db.sql("SELECT id FROM tenants WHERE id = :id FOR UPDATE").param("id", id).query(UUID.class)
+                .optional().isPresent();
+    }
+
+    /**
+     * What stays of a purged tenant: its id, slug, name and dates, so the slug stays taken and the platform audit's
+     * references resolve. Settings go, and the secret that signed its users' hashes is replaced by one nobody knows.
+     */
+    public void tombstone(UUID id, Instant now) {
+        db.sql("""
+                        UPDATE tenants
+                        SET settings = '{}'::jsonb, purged_at = :now, updated_at = :now,
+                            identity_secret = replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')
+                        WHERE id = :id AND status = 'DELETED'
+                        """)
+                .param("id", id)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** Deleted tenants that are not purged yet, with when they were deleted. */
+    public Map<UUID, Instant> awaitingPurge() {
+        Map<UUID, Instant> tenants = new LinkedHashMap<>();
+        db.sql("SELECT id, deleted_at FROM tenants WHERE status = 'DELETED' AND purged_at IS NULL ORDER BY id")
+                .query((rs, n) -> tenants.put(rs.getObject("id", UUID.class), instant(rs, "deleted_at")))
+                .list();
+        return tenants;
+    }
+
+    /** Active tenants whose chat settings resolve idle conversations, with their number of hours. */
+    public Map<UUID, Integer> autoResolveHours() {
+        Map<UUID, Integer> tenants = new LinkedHashMap<>();
+        // Settings can also be written by the platform owner's free-form PATCH: anything but a number is ignored.
+        db.sql("""
+                        SELECT id, floor((settings #>> '{chat,autoResolveHours}')::numeric)::int AS hours
+                        FROM tenants
+                        WHERE status = 'ACTIVE' AND jsonb_typeof(settings #> '{chat,autoResolveHours}') = 'number'
+                          AND (settings #>> '{chat,autoResolveHours}')::numeric >= 1
+                        ORDER BY id
+                        """)
+                .query((rs, n) -> tenants.put(rs.getObject("id", UUID.class), rs.getInt("hours")))
+                .list();
+        return tenants;
     }
 
     public Optional<Tenant> findBySlug(String slug) {
@@ -189,7 +238,7 @@ public class TenantRepository {
     private static final String SELECT = """
             SELECT t.id, t.slug, t.name, t.status, t.settings::text AS settings, t.created_at, t.updated_at,
                    t.widget_key,
-                   t.suspended_at, t.deleted_at,
+                   t.suspended_at, t.deleted_at, t.purged_at,
                    coalesce((SELECT array_agg(d.host ORDER BY d.host) FROM tenant_domains d WHERE d.tenant_id = t.id),
                             '{}') AS domains
             FROM tenants t
@@ -198,10 +247,15 @@ public class TenantRepository {
     private Tenant tenant(ResultSet rs, int row) throws SQLException {
         String[] domains = (String[]) rs.getArray("domains").getArray();
         Map<String, Object> settings = new LinkedHashMap<>(JSON.readValue(rs.getString("settings"), MAP));
+        TenantStatus status = TenantStatus.valueOf(rs.getString("status"));
+        Instant deletedAt = instant(rs, "deleted_at");
+        Instant purgedAt = instant(rs, "purged_at");
+        Instant purgeAt = status == TenantStatus.DELETED && purgedAt == null && deletedAt != null
+                ? deletedAt.plus(purge.purgeAfter()) : null;
         return new Tenant(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("name"),
-                TenantStatus.valueOf(rs.getString("status")), settings, new ArrayList<>(List.of(domains)),
+                status, settings, new ArrayList<>(List.of(domains)),
                 instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "suspended_at"),
-                instant(rs, "deleted_at"), rs.getString("widget_key"));
+                deletedAt, rs.getString("widget_key"), purgeAt, purgedAt);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

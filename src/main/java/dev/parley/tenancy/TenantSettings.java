@@ -42,6 +42,10 @@ public class TenantSettings {
                        boolean openNow, List<String> domains, String widgetKey) {
     }
 
+    /** An active tenant that resolves idle conversations automatically, after this many hours without a message. */
+    public record AutoResolve(TenantId tenant, int hours) {
+    }
+
     private static final Set<String> PRECHAT = Set.of("name", "email");
 
     private final TenantRepository tenants;
@@ -63,6 +67,13 @@ public class TenantSettings {
         Tenant t = platform.call(() -> tenants.findById(tenant.value()).orElseThrow());
         return new View(section(t, "chat"), section(t, "widget"), section(t, "hours"),
                 WorkingHours.isOpen(t.settings(), clock.instant()), t.domains(), t.widgetKey());
+    }
+
+    /** Every active tenant whose {@code chat.autoResolveHours} is set (1 or more), in one query. */
+    public List<AutoResolve> autoResolving() {
+        return tenants.autoResolveHours().entrySet().stream()
+                .map(e -> new AutoResolve(TenantId.of(e.getKey()), e.getValue()))
+                .toList();
     }
 
     /** Sets the opening hours; {@code null} removes them (always open). */

@@ -24,10 +24,16 @@ CREATE INDEX last_heartbeat_idx ON scheduled_tasks (last_heartbeat);
 CREATE INDEX priority_execution_time_idx ON scheduled_tasks (priority DESC, execution_time ASC);
 GRANT SELECT, INSERT, UPDATE, DELETE ON scheduled_tasks TO parley_app, parley_platform;
 
--- A purged tenant stays as a tombstone (its slug unique forever, the platform audit's references intact).
+-- A deleted tenant's data is purged at purge_at (its deletion + the grace period in force then, shown to the
+-- platform owner); a purged tenant stays as a tombstone (its slug unique forever, the platform audit's references
+-- intact) with purged_at set.
+ALTER TABLE tenants ADD COLUMN purge_at timestamptz;
 ALTER TABLE tenants ADD COLUMN purged_at timestamptz;
-ALTER TABLE tenants ADD CONSTRAINT tenants_purged_only_when_deleted
-    CHECK (purged_at IS NULL OR status = 'DELETED');
+ALTER TABLE tenants ADD CONSTRAINT tenants_purge_only_when_deleted
+    CHECK ((purge_at IS NULL OR (status = 'DELETED' AND purged_at IS NULL))
+           AND (purged_at IS NULL OR status = 'DELETED'));
+-- Tenants deleted before purges existed were never told a date: they get a full grace period from this upgrade.
+UPDATE tenants SET purge_at = now() + interval '30 days' WHERE status = 'DELETED';
 
 -- The tenant's own audit trail is its data and goes with the purge; the platform trail stays. Neither
 -- application role may delete audit entries, so the purge goes through this function, which refuses a tenant

@@ -26,6 +26,7 @@ import dev.parley.support.Fixtures.Session;
 import dev.parley.support.Fixtures.TenantSetup;
 import dev.parley.support.ParleyIntegrationTest;
 import dev.parley.support.TimeMachine;
+import dev.parley.tenancy.internal.TenantPurgeSchedule;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,9 @@ class TenantPurgeIT {
 
     @Autowired
     List<TenantDataPurge> purges;
+
+    @Autowired
+    TenantPurgeSchedule purgeSchedule;
 
     @Autowired
     com.github.kagkarlsson.scheduler.Clock schedulerClock;
@@ -220,6 +224,20 @@ class TenantPurgeIT {
         } finally {
             restarted.stop();
         }
+    }
+
+    @Test
+    void aDeletedTenantWhosePurgeWentMissingGetsItBackAtStartUp() {
+        ChatTenant shop = chat.tenant("missing", Map.of());
+        UUID id = shop.tenant().id();
+        Instant purgeAt = Instant.parse(api.delete("/api/v1/platform/tenants/" + id,
+                fixtures.superAdmin().accessToken()).text("purgeAt"));
+        asOwner.sql("DELETE FROM scheduled_tasks WHERE task_name = 'tenant-purge' AND task_instance = :id")
+                .param("id", id.toString()).update();
+
+        purgeSchedule.scheduleMissing();
+
+        assertThat(scheduledPurge(id)).isEqualTo(purgeAt);
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * operator resolves one: a system message both sides read, and the realtime frames of a resolution.
  */
 @Component
-public class AutoResolution {
+class AutoResolution {
 
     /** Conversations resolved per tenant and run; the next run takes the rest. */
     static final int BATCH = 200;
@@ -39,7 +39,7 @@ public class AutoResolution {
     }
 
     /** Resolves the tenant's live conversations without a message for {@code hours}; answers how many. */
-    public int resolveIdle(TenantId tenant, int hours) {
+    int resolveIdle(TenantId tenant, int hours) {
         return TenantContext.callAs(tenant, () -> {
             Instant cutoff = clock.instant().minus(Duration.ofHours(hours));
             List<UUID> idle = transactions.execute(status -> conversations.idle(tenant.value(), cutoff, BATCH));

@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  * transaction, in the order their foreign keys need), and the {@code tenants} row stays as a tombstone.
  */
 @Component
-public class TenantPurge {
+class TenantPurge {
 
     private static final Logger log = LoggerFactory.getLogger(TenantPurge.class);
 
@@ -48,11 +48,11 @@ public class TenantPurge {
     }
 
     /**
-     * Purges the tenant if it is still deleted and its grace period is over. A tenant that was reactivated (or is
-     * already purged, or gone) is left alone; one whose grace period is not over, because it was deleted again or
-     * the period was lengthened since, answers when to look again.
+     * Purges the tenant if it is still deleted and its purge date has come. A tenant that was reactivated (or is
+     * already purged, or gone) is left alone; one whose date has not come, because it was restored and deleted again
+     * while this execution waited, answers when to look again.
      */
-    public Optional<Instant> purgeIfDue(UUID id) {
+    Optional<Instant> purgeIfDue(UUID id) {
         return platform.call(() -> {
             if (!tenants.lock(id)) {
                 return Optional.<Instant>empty();

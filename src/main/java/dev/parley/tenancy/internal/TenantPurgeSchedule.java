@@ -28,12 +28,10 @@ public class TenantPurgeSchedule {
 
     private final SchedulerClient scheduler;
     private final TenantRepository tenants;
-    private final PurgeProperties properties;
 
-    TenantPurgeSchedule(SchedulerClient scheduler, TenantRepository tenants, PurgeProperties properties) {
+    TenantPurgeSchedule(SchedulerClient scheduler, TenantRepository tenants) {
         this.scheduler = scheduler;
         this.tenants = tenants;
-        this.properties = properties;
     }
 
     /** Purges the tenant at this time (replacing an earlier date, if the tenant was deleted before). */
@@ -66,10 +64,9 @@ public class TenantPurgeSchedule {
      */
     @EventListener(ApplicationReadyEvent.class)
     public void scheduleMissing() {
-        tenants.awaitingPurge().forEach((tenant, deletedAt) -> {
-            if (scheduler.scheduleIfNotExists(TASK.instance(tenant.toString()).build(),
-                    deletedAt.plus(properties.purgeAfter()))) {
-                log.info("Scheduled the missing purge of deleted tenant {}", tenant);
+        tenants.awaitingPurge().forEach((tenant, purgeAt) -> {
+            if (scheduler.scheduleIfNotExists(TASK.instance(tenant.toString()).build(), purgeAt)) {
+                log.info("Scheduled the missing purge of deleted tenant {} at {}", tenant, purgeAt);
             }
         });
     }

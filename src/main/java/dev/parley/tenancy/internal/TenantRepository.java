@@ -108,7 +108,7 @@ public class TenantRepository {
     public void tombstone(UUID id, Instant now) {
         db.sql("""
                         UPDATE tenants
-                        SET settings = '{}'::jsonb, purged_at = :now, updated_at = :now,
+                        SET settings = '{}'::jsonb, purge_at = NULL, purged_at = :now, updated_at = :now,
                             identity_secret = replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')
                         WHERE id = :id AND status = 'DELETED'
                         """)
@@ -117,11 +117,11 @@ public class TenantRepository {
                 .update();
     }
 
-    /** Deleted tenants that are not purged yet, with when they were deleted. */
+    /** Deleted tenants that are not purged yet, with when they are to be. */
     public Map<UUID, Instant> awaitingPurge() {
         Map<UUID, Instant> tenants = new LinkedHashMap<>();
-        db.sql("SELECT id, deleted_at FROM tenants WHERE status = 'DELETED' AND purged_at IS NULL ORDER BY id")
-                .query((rs, n) -> tenants.put(rs.getObject("id", UUID.class), instant(rs, "deleted_at")))
+        db.sql("SELECT id, purge_at FROM tenants WHERE status = 'DELETED' AND purged_at IS NULL ORDER BY id")
+                .query((rs, n) -> tenants.put(rs.getObject("id", UUID.class), instant(rs, "purge_at")))
                 .list();
         return tenants;
     }
@@ -176,17 +176,20 @@ public class TenantRepository {
                 .update();
     }
 
+    /** Changes the status; a deletion sets the purge date, the grace period in force now. */
     public void changeStatus(UUID id, TenantStatus status, Instant now) {
         db.sql("""
                         UPDATE tenants
                         SET status = :status, updated_at = :now,
                             suspended_at = CASE WHEN :status = 'SUSPENDED' THEN CAST(:now AS timestamptz) END,
-                            deleted_at = CASE WHEN :status = 'DELETED' THEN CAST(:now AS timestamptz) END
+                            deleted_at = CASE WHEN :status = 'DELETED' THEN CAST(:now AS timestamptz) END,
+                            purge_at = CASE WHEN :status = 'DELETED' THEN CAST(:purgeAt AS timestamptz) END
                         WHERE id = :id
                         """)
                 .param("id", id)
                 .param("status", status.name())
                 .param("now", Timestamp.from(now))
+                .param("purgeAt", Timestamp.from(now.plus(purge.purgeAfter())))
                 .update();
     }
 
@@ -238,7 +241,7 @@ public class TenantRepository {
     private static final String SELECT = """
             SELECT t.id, t.slug, t.name, t.status, t.settings::text AS settings, t.created_at, t.updated_at,
                    t.widget_key,
-                   t.suspended_at, t.deleted_at, t.purged_at,
+                   t.suspended_at, t.deleted_at, t.purge_at, t.purged_at,
                    coalesce((SELECT array_agg(d.host ORDER BY d.host) FROM tenant_domains d WHERE d.tenant_id = t.id),
                             '{}') AS domains
             FROM tenants t
@@ -247,15 +250,11 @@ public class TenantRepository {
     private Tenant tenant(ResultSet rs, int row) throws SQLException {
         String[] domains = (String[]) rs.getArray("domains").getArray();
         Map<String, Object> settings = new LinkedHashMap<>(JSON.readValue(rs.getString("settings"), MAP));
-        TenantStatus status = TenantStatus.valueOf(rs.getString("status"));
-        Instant deletedAt = instant(rs, "deleted_at");
-        Instant purgedAt = instant(rs, "purged_at");
-        Instant purgeAt = status == TenantStatus.DELETED && purgedAt == null && deletedAt != null
-                ? deletedAt.plus(purge.purgeAfter()) : null;
         return new Tenant(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("name"),
-                status, settings, new ArrayList<>(List.of(domains)),
+                TenantStatus.valueOf(rs.getString("status")), settings, new ArrayList<>(List.of(domains)),
                 instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "suspended_at"),
-                deletedAt, rs.getString("widget_key"), purgeAt, purgedAt);
+                instant(rs, "deleted_at"), rs.getString("widget_key"), instant(rs, "purge_at"),
+                instant(rs, "purged_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.Map;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Response;
 import dev.parley.support.ChatFixtures;
@@ -38,9 +37,6 @@ class AutoResolveIT {
     @Autowired
     TimeMachine time;
 
-    @Autowired
-    Scheduler scheduler;
-
     Api api;
     Fixtures fixtures;
     ChatFixtures chat;
@@ -54,7 +50,6 @@ class AutoResolveIT {
 
     @AfterEach
     void backToNow() {
-        scheduler.resume();
         time.reset();
     }
 
@@ -72,7 +67,7 @@ class AutoResolveIT {
         String queued = say(shop, chat.startVisitor(shop, null).text("visitorToken"), "Hello?");
         String otherTenants = say(never, chat.startVisitor(never, null).text("visitorToken"), "Hi");
 
-        scheduler.pause(); // the job waits while people connect after the idle hour
+        time.pauseJobs(); // the job waits while people connect after the idle hour
         time.advance(Duration.ofMinutes(90));
         String recent = say(shop, chat.startVisitor(shop, null).text("visitorToken"), "I just arrived");
         Session operator = fixtures.login(shop.tenant().admin().email(), Fixtures.PASSWORD, shop.tenant().id());
@@ -81,7 +76,7 @@ class AutoResolveIT {
             visitorSocket.await("hello");
             operatorSocket.await("hello");
 
-            scheduler.resume();
+            time.resumeJobs();
 
             JsonNode resolved = operatorSocket.await(f -> "conversation.resolved".equals(f.path("type").asString())
                     && assigned.equals(f.path("conversation").path("id").asString()));

@@ -11,7 +11,7 @@ import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutin
 /**
  * Moves the application's clock for a test, and puts it back afterwards. A recurring job that ran while the clock
  * was ahead scheduled its next run in that future; putting time back also brings those runs back to now, so the
- * tests after this one see the jobs as usual.
+ * tests after this one see the jobs as usual. It also holds the jobs still while a test arranges things.
  */
 public final class TimeMachine {
 
@@ -31,7 +31,25 @@ public final class TimeMachine {
         scheduler.triggerCheckForDueExecutions();
     }
 
-    /** Back to real time, with the recurring jobs due now. */
+    /** Holds the jobs, as a node that is down: none starts until {@link #resumeJobs()}, none is running on return. */
+    public void pauseJobs() {
+        scheduler.pause();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!scheduler.getCurrentlyExecuting().isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    public void resumeJobs() {
+        scheduler.resume();
+    }
+
+    /** Back to real time, with the recurring jobs due now and every job running. */
     public void reset() {
         clock.reset();
         Instant now = clock.instant();
@@ -45,5 +63,6 @@ public final class TimeMachine {
                 }
             }
         }
+        scheduler.resume();
     }
 }

@@ -93,7 +93,6 @@ class TenantPurgeIT {
 
     @AfterEach
     void backToNow() {
-        scheduler.resume();
         time.reset();
     }
 
@@ -202,7 +201,7 @@ class TenantPurgeIT {
     void aPurgeScheduledBeforeARestartRunsOnTheSchedulerThatStartsAfterIt() {
         ChatTenant shop = chat.tenant("restart", Map.of());
         UUID id = shop.tenant().id();
-        scheduler.pause(); // this node goes down: nothing in memory survives it
+        time.pauseJobs(); // this node goes down: nothing in memory survives it
         api.delete("/api/v1/platform/tenants/" + id, fixtures.superAdmin().accessToken());
         assertThat(scheduledPurge(id)).isNotNull();
 

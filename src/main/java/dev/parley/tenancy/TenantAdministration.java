@@ -103,6 +103,7 @@ public class TenantAdministration {
     public Tenant update(UUID id, Change change) {
         List<String> hosts = change.domains() != null ? DomainNames.normalise(change.domains()) : null;
         return platform.call(() -> {
+            tenants.lock(id); // not while its purge runs
             Tenant current = get(id);
             refuseIfPurged(current);
             String name = change.name() != null ? change.name().trim() : current.name();

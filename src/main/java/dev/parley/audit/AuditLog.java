@@ -43,6 +43,15 @@ public class AuditLog {
         insert("platform_audit_log", tenant, action, targetType, targetId, details);
     }
 
+    /**
+     * Erases a purged tenant's own audit trail (its data; the platform trail stays) and answers how many entries
+     * went. The database refuses unless the tenant is deleted; runs on the platform path.
+     */
+    public int eraseTenantTrail(TenantId tenant) {
+        return db.sql("SELECT parley_purge_tenant_audit(:tenant)").param("tenant", tenant.value())
+                .query(Long.class).single().intValue();
+    }
+
     private void insert(String table, TenantId tenant, String action, String targetType, Object targetId,
                         Map<String, ?> details) {
         Caller caller = Caller.current().orElse(null);

@@ -16,6 +16,7 @@ import dev.parley.shared.db.PlatformTransactions;
 import dev.parley.shared.web.CursorPage;
 import dev.parley.tenancy.FirstAdminInvitations.InvitationLink;
 import dev.parley.tenancy.internal.DomainNames;
+import dev.parley.tenancy.internal.TenantPurgeSchedule;
 import dev.parley.tenancy.internal.TenantRepository;
 
 import org.springframework.stereotype.Service;
@@ -24,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The platform owner's operations on tenants: provisioning (idempotent by slug), search, edits, suspension,
- * reactivation and soft deletion. Every change is audit-logged on the platform trail and the tenant's own.
+ * reactivation and soft deletion (purged after a grace period unless reactivated). Every change is audit-logged on
+ * the platform trail and the tenant's own.
  */
 @Service
 public class TenantAdministration {
@@ -35,15 +37,17 @@ public class TenantAdministration {
     private final TenantRepository tenants;
     private final TenantDirectory directory;
     private final FirstAdminInvitations invitations;
+    private final TenantPurgeSchedule purges;
     private final PlatformTransactions platform;
     private final AuditLog audit;
     private final Clock clock;
 
     TenantAdministration(TenantRepository tenants, TenantDirectory directory, FirstAdminInvitations invitations,
-                         PlatformTransactions platform, AuditLog audit, Clock clock) {
+                         TenantPurgeSchedule purges, PlatformTransactions platform, AuditLog audit, Clock clock) {
         this.tenants = tenants;
         this.directory = directory;
         this.invitations = invitations;
+        this.purges = purges;
         this.platform = platform;
         this.audit = audit;
         this.clock = clock;
@@ -102,7 +106,9 @@ public class TenantAdministration {
     public Tenant update(UUID id, Change change) {
         List<String> hosts = change.domains() != null ? DomainNames.normalise(change.domains()) : null;
         return platform.call(() -> {
+            tenants.lock(id); // not while its purge runs
             Tenant current = get(id);
+            refuseIfPurged(current);
             String name = change.name() != null ? change.name().trim() : current.name();
             Map<String, Object> settings = current.settings();
             if (change.settings() != null) {
@@ -153,17 +159,23 @@ public class TenantAdministration {
         return transition(id, TenantStatus.ACTIVE, "tenant.reactivated");
     }
 
-    /** Soft delete: the tenant's data stays, its people can no longer use it, and it can be restored. */
+    /**
+     * Soft delete: the tenant's data stays, its people can no longer use it, and it can be restored until its data
+     * is purged, {@code parley.tenancy.purge-after} later ({@link Tenant#purgeAt()}).
+     */
     public Tenant delete(UUID id) {
         return transition(id, TenantStatus.DELETED, "tenant.deleted");
     }
 
     private Tenant transition(UUID id, TenantStatus next, String action) {
         return platform.call(() -> {
+            // The purge job locks the row too: a restore and a purge never cross.
+            tenants.lock(id);
             Tenant current = get(id);
             if (current.status() == next) {
                 return current;
             }
+            refuseIfPurged(current);
             if (Tenant.DEFAULT_ID.equals(id) && next != TenantStatus.ACTIVE) {
                 throw ParleyException.conflict("DEFAULT_TENANT_PROTECTED",
                         "The default tenant is the platform's own and cannot be suspended or deleted.");
@@ -177,8 +189,21 @@ public class TenantAdministration {
             audit.recordPlatform(action, TenantId.of(id), "tenant", id, details);
             audit.record(TenantId.of(id), action, "tenant", id, details);
             directory.evict(id);
-            return get(id);
+            Tenant changed = get(id);
+            if (next == TenantStatus.DELETED) {
+                purges.schedule(id, changed.purgeAt());
+            } else if (current.status() == TenantStatus.DELETED) {
+                purges.cancel(id);
+            }
+            return changed;
         });
+    }
+
+    private static void refuseIfPurged(Tenant tenant) {
+        if (tenant.purgedAt() != null) {
+            throw ParleyException.conflict("TENANT_PURGED",
+                    "This tenant's data was purged on " + tenant.purgedAt() + "; it cannot be changed or restored.");
+        }
     }
 
     private void assignDomains(UUID tenant, List<String> hosts) {

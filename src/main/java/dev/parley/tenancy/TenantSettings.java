@@ -63,6 +63,10 @@ public class TenantSettings {
     public static final Map<String, Object> CHAT_DEFAULTS = Map.of(
             "assignment", "auto", "maxConcurrentChats", 5, "offlineForm", true, "autoResolveHours", 0);
 
+    /** An active tenant that resolves idle conversations automatically, after this many hours without a message. */
+    public record AutoResolve(TenantId tenant, int hours) {
+    }
+
     private static final Set<String> PRECHAT = Set.of("name", "email");
 
     private final TenantRepository tenants;
@@ -87,6 +91,13 @@ public class TenantSettings {
         return new View(section(t, "chat"), section(t, "widget"), section(t, "hours"),
                 WorkingHours.isOpen(t.settings(), clock.instant()), t.domains(), t.widgetKey(),
                 Map.of("chat", CHAT_DEFAULTS, "widget", widgetDefaults));
+    }
+
+    /** Every active tenant whose {@code chat.autoResolveHours} is set (1 or more), in one query. */
+    public List<AutoResolve> autoResolving() {
+        return tenants.autoResolveHours().entrySet().stream()
+                .map(e -> new AutoResolve(TenantId.of(e.getKey()), e.getValue()))
+                .toList();
     }
 
     /** Sets the opening hours; {@code null} removes them (always open). */

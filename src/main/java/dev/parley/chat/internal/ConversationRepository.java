@@ -82,6 +82,33 @@ public class ConversationRepository {
                 .param("tenant", tenant).param("id", id).query(ConversationRepository::row).optional();
     }
 
+    /**
+     * Open live conversations (offline-form messages wait for a reply by mail, so they are left alone) with no
+     * message since {@code cutoff}, least recently active first; served by {@code conversations_idle_idx}.
+     */
+    public List<UUID> idle(UUID tenant, Instant cutoff, int limit) {
+        return db.sql("""
+                        SELECT id FROM conversations
+                        WHERE tenant_id = :tenant AND status IN ('QUEUED', 'ASSIGNED') AND NOT offline
+                          AND coalesce(last_message_at, created_at) < :cutoff
+                        ORDER BY coalesce(last_message_at, created_at) LIMIT :limit
+                        """)
+                .param("tenant", tenant).param("cutoff", Timestamp.from(cutoff)).param("limit", limit)
+                .query(UUID.class).list();
+    }
+
+    /** Locks the conversation if it is still open and idle since {@code cutoff} (a visitor may just have written). */
+    public Optional<Row> lockIfIdle(UUID tenant, UUID id, Instant cutoff) {
+        return db.sql("""
+                        SELECT id, contact_id, status, assignee_id, next_seq, offline FROM conversations
+                        WHERE tenant_id = :tenant AND id = :id AND status IN ('QUEUED', 'ASSIGNED') AND NOT offline
+                          AND coalesce(last_message_at, created_at) < :cutoff
+                        FOR UPDATE
+                        """)
+                .param("tenant", tenant).param("id", id).param("cutoff", Timestamp.from(cutoff))
+                .query(ConversationRepository::row).optional();
+    }
+
     /** The visitor's newest conversation, locked. */
     public Optional<Row> lockLatestOfContact(UUID tenant, UUID contact) {
         return db.sql("""

@@ -101,11 +101,16 @@ public class Messaging {
     }
 
     public void resolve(TenantId tenant, ConversationRepository.Row row) {
+        resolve(tenant, row, "The conversation was resolved");
+    }
+
+    /** Resolves with the system message both sides read in the transcript (why it was resolved). */
+    public void resolve(TenantId tenant, ConversationRepository.Row row, String systemMessage) {
         if (row.status() == ConversationStatus.RESOLVED) {
             return;
         }
         conversations.resolve(tenant.value(), row.id(), clock.instant());
-        post(tenant, row, SenderKind.SYSTEM, null, "The conversation was resolved", false, null);
+        post(tenant, row, SenderKind.SYSTEM, null, systemMessage, false, null);
         changed(tenant, row.id(), "conversation.resolved");
     }
 

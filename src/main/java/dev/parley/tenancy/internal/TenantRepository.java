@@ -33,9 +33,11 @@ public class TenantRepository {
     };
 
     private final JdbcClient db;
+    private final PurgeProperties purge;
 
-    TenantRepository(JdbcClient db) {
+    TenantRepository(JdbcClient db, PurgeProperties purge) {
         this.db = db;
+        this.purge = purge;
     }
 
     public Optional<TenantSummary> findSummary(UUID id) {
@@ -93,6 +95,53 @@ public class TenantRepository {
         return db.sql(SELECT + " WHERE t.id = :id").param("id", id).query(this::tenant).optional();
     }
 
+    /** Locks the tenant's row for the rest of the transaction: life-cycle changes and the purge take turns. */
+    public boolean lock(UUID id) {
+        return db.sql("SELECT id FROM tenants WHERE id = :id FOR UPDATE").param("id", id).query(UUID.class)
+                .optional().isPresent();
+    }
+
+    /**
+     * What stays of a purged tenant: its id, slug, name and dates, so the slug stays taken and the platform audit's
+     * references resolve. Settings go, and the secret that signed its users' hashes is replaced by one nobody knows.
+     */
+    public void tombstone(UUID id, Instant now) {
+        db.sql("""
+                        UPDATE tenants
+                        SET settings = '{}'::jsonb, purge_at = NULL, purged_at = :now, updated_at = :now,
+                            identity_secret = replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', '')
+                        WHERE id = :id AND status = 'DELETED'
+                        """)
+                .param("id", id)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** Deleted tenants that are not purged yet, with when they are to be. */
+    public Map<UUID, Instant> awaitingPurge() {
+        Map<UUID, Instant> tenants = new LinkedHashMap<>();
+        db.sql("SELECT id, purge_at FROM tenants WHERE status = 'DELETED' AND purged_at IS NULL ORDER BY id")
+                .query((rs, n) -> tenants.put(rs.getObject("id", UUID.class), instant(rs, "purge_at")))
+                .list();
+        return tenants;
+    }
+
+    /** Active tenants whose chat settings resolve idle conversations, with their number of hours. */
+    public Map<UUID, Integer> autoResolveHours() {
+        Map<UUID, Integer> tenants = new LinkedHashMap<>();
+        // Settings can also be written by the platform owner's free-form PATCH: anything but a number is ignored.
+        db.sql("""
+                        SELECT id, floor((settings #>> '{chat,autoResolveHours}')::numeric)::int AS hours
+                        FROM tenants
+                        WHERE status = 'ACTIVE' AND jsonb_typeof(settings #> '{chat,autoResolveHours}') = 'number'
+                          AND (settings #>> '{chat,autoResolveHours}')::numeric >= 1
+                        ORDER BY id
+                        """)
+                .query((rs, n) -> tenants.put(rs.getObject("id", UUID.class), rs.getInt("hours")))
+                .list();
+        return tenants;
+    }
+
     public Optional<Tenant> findBySlug(String slug) {
         return db.sql(SELECT + " WHERE t.slug = :slug").param("slug", slug).query(this::tenant).optional();
     }
@@ -127,17 +176,20 @@ public class TenantRepository {
                 .update();
     }
 
+    /** Changes the status; a deletion sets the purge date, the grace period in force now. */
     public void changeStatus(UUID id, TenantStatus status, Instant now) {
         db.sql("""
                         UPDATE tenants
                         SET status = :status, updated_at = :now,
                             suspended_at = CASE WHEN :status = 'SUSPENDED' THEN CAST(:now AS timestamptz) END,
-                            deleted_at = CASE WHEN :status = 'DELETED' THEN CAST(:now AS timestamptz) END
+                            deleted_at = CASE WHEN :status = 'DELETED' THEN CAST(:now AS timestamptz) END,
+                            purge_at = CASE WHEN :status = 'DELETED' THEN CAST(:purgeAt AS timestamptz) END
                         WHERE id = :id
                         """)
                 .param("id", id)
                 .param("status", status.name())
                 .param("now", Timestamp.from(now))
+                .param("purgeAt", Timestamp.from(now.plus(purge.purgeAfter())))
                 .update();
     }
 
@@ -189,7 +241,7 @@ public class TenantRepository {
     private static final String SELECT = """
             SELECT t.id, t.slug, t.name, t.status, t.settings::text AS settings, t.created_at, t.updated_at,
                    t.widget_key,
-                   t.suspended_at, t.deleted_at,
+                   t.suspended_at, t.deleted_at, t.purge_at, t.purged_at,
                    coalesce((SELECT array_agg(d.host ORDER BY d.host) FROM tenant_domains d WHERE d.tenant_id = t.id),
                             '{}') AS domains
             FROM tenants t
@@ -201,7 +253,8 @@ public class TenantRepository {
         return new Tenant(rs.getObject("id", UUID.class), rs.getString("slug"), rs.getString("name"),
                 TenantStatus.valueOf(rs.getString("status")), settings, new ArrayList<>(List.of(domains)),
                 instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "suspended_at"),
-                instant(rs, "deleted_at"), rs.getString("widget_key"));
+                instant(rs, "deleted_at"), rs.getString("widget_key"), instant(rs, "purge_at"),
+                instant(rs, "purged_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

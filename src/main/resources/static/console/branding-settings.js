@@ -32,7 +32,7 @@ export class BrandingSettings extends SettingsSection {
   static section = 'branding';
   static properties = {
     ...SettingsSection.properties,
-    brand: { type: Object }, logo: { type: String },
+    brand: { type: Object }, logo: { type: String }, widgetTexts: { type: Object },
     logoBusy: { state: true }, logoMessage: { state: true }, logoError: { state: true }, confirmRemove: { state: true },
   };
   static styles = [shared, sectionStyles, css`
@@ -75,8 +75,8 @@ export class BrandingSettings extends SettingsSection {
       primaryColor: this.brand.primaryColor || '',
       accentColor: this.brand.accentColor || '',
       title: widget.title ?? defaults.title,
-      greeting: widget.greeting ?? defaults.greeting,
-      offlineMessage: widget.offlineMessage ?? defaults.offlineMessage,
+      greeting: widget.greeting ?? '',
+      offlineMessage: widget.offlineMessage ?? '',
       prechatIntro: widget.prechatIntro ?? '',
     };
   }
@@ -177,9 +177,10 @@ export class BrandingSettings extends SettingsSection {
           <h2 id="texts-heading">Texts</h2>
           <p class="intro">What visitors read in the widget.</p>
           ${this.renderText('title', 'Widget title', 'input', 80, 'The chat window’s heading.')}
-          ${this.renderText('greeting', 'Greeting', 'textarea', 500, 'The first thing a visitor reads when opening the chat.')}
+          ${this.renderText('greeting', 'Greeting', 'textarea', 500,
+            'The first thing a visitor reads when opening the chat. Empty: the widget’s own, in its language.')}
           ${this.renderText('offlineMessage', 'Offline message', 'textarea', 500,
-            'Above the offline form, when nobody is available or outside working hours.')}
+            'Above the offline form, when nobody is available or outside working hours. Empty: the widget’s own, in its language.')}
           ${this.renderText('prechatIntro', 'Pre-chat intro', 'textarea', 500,
             'Above the pre-chat form (when it asks for a name or email). Empty: the greeting.')}
         </section>
@@ -246,13 +247,17 @@ export class BrandingSettings extends SettingsSection {
   renderText(field, label, kind, max, hint) {
     const value = this.draft[field];
     const onInput = (e) => this.edit({ [field]: e.target.value });
+    // Where the admin wrote nothing the visitor reads the widget's own text (an empty intro: the greeting).
+    const placeholder = (field === 'prechatIntro' ? this.draft.greeting || this.widgetTexts?.greeting
+      : this.widgetTexts?.[field]) || '';
     return html`
       <div class="field">
         <label for=${field}>${label}</label>
         ${kind === 'input'
           ? html`<input id=${field} type="text" maxlength=${max} .value=${value} aria-invalid=${this.invalid(field)}
               aria-describedby="hint-${field} error-${field}" @input=${onInput}>`
-          : html`<textarea id=${field} maxlength=${max} rows="2" .value=${value} aria-invalid=${this.invalid(field)}
+          : html`<textarea id=${field} maxlength=${max} rows="2" .value=${value} placeholder=${placeholder}
+              aria-invalid=${this.invalid(field)}
               aria-describedby="hint-${field} error-${field}" @input=${onInput}></textarea>`}
         <p class="hint" id="hint-${field}">${hint}</p>
         ${this.fieldError(field)}

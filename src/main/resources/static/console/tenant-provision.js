@@ -2,12 +2,7 @@ import { LitElement, html, css } from 'lit';
 import { api, describe } from './api.js';
 import { shared } from './styles.js';
 import { SLUG, slugFrom, hostsFrom, dateTime, errorsByField, platformStyles } from './platform-format.js';
-
-const LANGUAGES = [
-  ['en', 'English'], ['fr', 'French'], ['de', 'German'], ['es', 'Spanish'], ['it', 'Italian'], ['nl', 'Dutch'],
-  ['pt', 'Portuguese'], ['pt-BR', 'Portuguese (Brazil)'], ['pl', 'Polish'], ['sv', 'Swedish'], ['da', 'Danish'],
-  ['fi', 'Finnish'], ['nb', 'Norwegian'], ['cs', 'Czech'], ['tr', 'Turkish'], ['ja', 'Japanese'],
-];
+import { WIDGET_LANGUAGES } from './widget-languages.js';
 
 /** Every IANA time zone this browser knows, with UTC. */
 function timeZones() {
@@ -198,7 +193,7 @@ export class TenantProvision extends LitElement {
             <div>
               ${this.field('language', 'Widget language', html`
                 <select id="language" .value=${v.language} @change=${(e) => this.set('language', e.target.value)}>
-                  ${LANGUAGES.map(([code, name]) => html`
+                  ${WIDGET_LANGUAGES.map(([code, name]) => html`
                     <option value=${code} ?selected=${code === v.language}>${name} (${code})</option>`)}
                 </select>`)}
             </div>

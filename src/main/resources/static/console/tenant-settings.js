@@ -27,7 +27,7 @@ export class TenantSettings extends LitElement {
   static properties = {
     me: { type: Object }, route: { type: String },
     settings: { state: true }, brand: { state: true }, logo: { state: true }, error: { state: true },
-    drafts: { state: true }, dirty: { state: true },
+    drafts: { state: true }, dirty: { state: true }, widgetTexts: { state: true },
   };
   static styles = [shared, css`
     :host { display: block; padding: 1.5rem 2rem 2rem; max-width: 82rem; margin: 0 auto; box-sizing: border-box; }
@@ -103,6 +103,14 @@ export class TenantSettings extends LitElement {
     if (logo !== undefined) this.logo = logo;
   }
 
+  /** The widget's own greeting and offline message in the draft's language, as the preview drew them. */
+  onPreviewDefaults(event) {
+    const texts = event.detail;
+    if (texts.greeting !== this.widgetTexts?.greeting || texts.offlineMessage !== this.widgetTexts?.offlineMessage) {
+      this.widgetTexts = texts; // only on a change: setting it redraws the preview, which answers again
+    }
+  }
+
   /** What the preview draws: the saved settings, their defaults, and every unsaved change of both tabs. */
   previewConfig() {
     const defaults = this.settings.defaults.widget;
@@ -113,7 +121,7 @@ export class TenantSettings extends LitElement {
     const text = (field) => (branding[field] ?? widget[field]) || defaults[field] || null;
     return {
       title: text('title'),
-      greeting: text('greeting'),
+      greeting: text('greeting'), // none written: the widget's own, in the draft's language
       offlineMessage: text('offlineMessage'),
       prechatIntro: (branding.prechatIntro ?? widget.prechatIntro) || null,
       prechatFields: widget.prechatFields,
@@ -145,10 +153,11 @@ export class TenantSettings extends LitElement {
             ${unsaved ? html`<span class="dot" title="Unsaved changes"></span><span class="visually-hidden">(unsaved changes)</span>` : ''}</a>`;
         })}
       </nav>
-      <div class="layout ${current.preview ? 'with-preview' : ''}" @section-draft=${this.onDraft} @settings-saved=${this.onSaved}>
+      <div class="layout ${current.preview ? 'with-preview' : ''}" @section-draft=${this.onDraft} @settings-saved=${this.onSaved}
+          @preview-defaults=${this.onPreviewDefaults}>
         <div>
           <parley-branding-settings ?hidden=${current.tab !== 'branding'} .settings=${this.settings} .brand=${this.brand}
-              .logo=${this.logo}></parley-branding-settings>
+              .logo=${this.logo} .widgetTexts=${this.widgetTexts}></parley-branding-settings>
           <parley-widget-settings ?hidden=${current.tab !== 'widget'} .settings=${this.settings}></parley-widget-settings>
           <parley-chat-settings ?hidden=${current.tab !== 'chat'} .settings=${this.settings}></parley-chat-settings>
           <parley-working-hours ?hidden=${current.tab !== 'hours'} .settings=${this.settings}></parley-working-hours>

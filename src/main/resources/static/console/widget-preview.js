@@ -6,7 +6,8 @@ const VIEWS = [['welcome', 'Welcome'], ['conversation', 'Conversation'], ['offli
 /**
  * The real widget (widget.js in preview mode, in /widget/preview.html) drawing a draft configuration, so an admin
  * sees a change before saving it. The draft goes by postMessage to this origin only; the preview makes no request,
- * so it creates no visitor, session or conversation.
+ * so it creates no visitor, session or conversation. Once drawn, it fires `preview-defaults` with the widget's own
+ * greeting and offline message in the drawn language ({greeting, offlineMessage}).
  */
 export class WidgetPreview extends LitElement {
   static properties = { config: { type: Object }, operatorName: { type: String }, view: { state: true } };
@@ -33,10 +34,15 @@ export class WidgetPreview extends LitElement {
     this.view = 'welcome';
     this.onMessage = (event) => {
       const frame = this.renderRoot.querySelector('iframe');
-      if (event.origin === location.origin && frame && event.source === frame.contentWindow
-          && event.data?.type === 'parley.preview.ready') {
+      if (event.origin !== location.origin || !frame || event.source !== frame.contentWindow) return;
+      if (event.data?.type === 'parley.preview.ready') {
         this.ready = true;
         this.post();
+      } else if (event.data?.type === 'parley.preview.drawn' && event.data.defaults) {
+        const { greeting, offlineMessage } = event.data.defaults;
+        this.dispatchEvent(new CustomEvent('preview-defaults', {
+          bubbles: true, composed: true, detail: { greeting: String(greeting), offlineMessage: String(offlineMessage) },
+        }));
       }
     };
   }

@@ -2,12 +2,9 @@ import { html, css } from 'lit';
 import { api } from './api.js';
 import { SettingsSection, sectionStyles } from './settings-section.js';
 import { shared } from './styles.js';
+import { WIDGET_LANGUAGES } from './widget-languages.js';
 
 const ICONS = [['chat', 'Chat bubble'], ['question', 'Question mark'], ['headset', 'Headset'], ['envelope', 'Envelope']];
-const LANGUAGES = [
-  ['en', 'English'], ['pt-BR', 'Português (Brasil)'], ['es', 'Español'], ['fr', 'Français'], ['de', 'Deutsch'],
-  ['it', 'Italiano'], ['nl', 'Nederlands'],
-];
 const PRECHAT = [['name', 'name'], ['email', 'email']];
 
 /** How the widget looks and behaves on the tenant's site: position, launcher, pre-chat form, language, avatars, sound. */
@@ -49,7 +46,10 @@ export class WidgetSettings extends SettingsSection {
   render() {
     if (!this.draft) return '';
     const d = this.draft;
-    const languages = LANGUAGES.some(([code]) => code === d.language) ? LANGUAGES : [...LANGUAGES, [d.language, d.language]];
+    // A code set through the API that the console does not offer stays selectable, saying what the widget speaks.
+    const spoken = (code) => (WIDGET_LANGUAGES.find(([c]) => c.split('-')[0] === code.split('-')[0]) || WIDGET_LANGUAGES[0])[1];
+    const languages = WIDGET_LANGUAGES.some(([code]) => code === d.language) ? WIDGET_LANGUAGES
+      : [...WIDGET_LANGUAGES, [d.language, `${d.language} (the widget speaks ${spoken(d.language)})`]];
     return html`
       <form @submit=${this.save} novalidate>
         <section class="card" aria-labelledby="launcher-heading">
@@ -103,11 +103,13 @@ export class WidgetSettings extends SettingsSection {
         <section class="card" aria-labelledby="behaviour-heading">
           <h2 id="behaviour-heading">Language and behaviour</h2>
           <div class="field">
-            <label for="language">Default language</label>
-            <select id="language" aria-invalid=${this.invalid('language')} @change=${(e) => this.edit({ language: e.target.value })}>
+            <label for="language">Widget language</label>
+            <select id="language" aria-invalid=${this.invalid('language')} aria-describedby="hint-language error-language"
+                @change=${(e) => this.edit({ language: e.target.value })}>
               ${languages.map(([code, name]) => html`<option value=${code} ?selected=${code === d.language}>${name}</option>`)}
             </select>
-            <p class="hint">The language the widget declares to browsers and screen readers.</p>
+            <p class="hint" id="hint-language">The language of the widget’s own buttons, labels and messages. Your texts
+              (Branding) are shown as you wrote them.</p>
             ${this.fieldError('language')}
           </div>
           <label class="check"><input type="checkbox" .checked=${d.showOperatorAvatars}

@@ -8,7 +8,11 @@
  *
  * Preview mode (<script src="/widget/widget.js" data-parley-preview>, used by /widget/preview.html inside the
  * console's settings page): no session, no socket, no request at all; the widget draws the draft configuration
- * its parent window posts ({type: 'parley.preview', config, view, messages}), from the same origin only.
+ * its parent window posts ({type: 'parley.preview', config, view, messages}), from the same origin only, and answers
+ * {type: 'parley.preview.drawn', defaults: {greeting, offlineMessage}} (its own texts in the drawn language).
+ *
+ * Its own texts (buttons, labels, status lines, errors) are in the tenant's language (config.language, e.g. pt-BR):
+ * en, pt (Brazilian), es, fr, de, by base language, else English. The tenant's own texts are shown as written.
  */
 (function () {
   'use strict';
@@ -57,7 +61,7 @@
   }
 
   function request(method, path, body) {
-    if (PREVIEW) return Promise.reject(new Error('This is a preview: nothing is sent.'));
+    if (PREVIEW) { var none = new Error('This is a preview: nothing is sent.'); none.code = 'PREVIEW'; return Promise.reject(none); }
     var headers = { 'Content-Type': 'application/json' };
     if (state.token) headers['X-Visitor-Token'] = state.token;
     return fetch(BASE + path, { method: method, headers: headers, body: body ? JSON.stringify(body) : undefined })
@@ -170,7 +174,7 @@
       case 'error':
         if (frame.ref && state.pending.has(frame.ref)) {
           state.pending.delete(frame.ref);
-          showError(frame.message);
+          showError(frame.code);
         }
         break;
     }
@@ -212,7 +216,7 @@
   function sendMessage(text) {
     var body = text.trim();
     if (!body) return;
-    if (PREVIEW) { showError('This is a preview: messages are not sent.'); return; }
+    if (PREVIEW) { showError('PREVIEW'); return; }
     var ref = newId();
     var frame = { type: 'message.send', ref: ref, clientId: ref, body: body };
     state.pending.set(ref, frame);
@@ -232,6 +236,186 @@
       if (changed && state.socket) state.socket.close();
       return true;
     });
+  }
+
+  // ---- texts ------------------------------------------------------------------------------------------------
+
+  // The widget's own words, keyed by base language (pt is Brazilian Portuguese). The tenant's language picks them
+  // by its base language (pt-PT and pt-BR → pt, es-MX → es), else English. The tenant's own texts are shown as
+  // written; `greeting` and `offline` are what a tenant that wrote none gets. One key a line: WidgetTextsTest
+  // checks that every language has exactly English's keys and placeholders.
+  var TEXTS = {
+    en: {
+      open: 'Open chat',
+      close: 'Close chat',
+      unread: 'Unread messages',
+      chat: 'Chat',
+      chattingWith: 'You are chatting with {name}',
+      online: 'We typically reply in a few minutes',
+      away: 'We are away right now',
+      greeting: 'Hi! How can we help?',
+      offline: 'We\u2019re away right now. Leave your email and message and we\u2019ll get back to you.',
+      prechat: 'Before we start',
+      name: 'Your name',
+      email: 'Your email',
+      start: 'Start chat',
+      leave: 'Leave a message',
+      yourMessage: 'Your message',
+      send: 'Send',
+      message: 'Message',
+      write: 'Write a message…',
+      thanks: 'Thanks! We got your message and will reply by email.',
+      queue: 'You are number {n} in the queue',
+      typing: '{name} is typing…',
+      joined: '{name} joined the conversation',
+      resolved: 'The conversation was resolved',
+      preview: 'This is a preview: nothing is sent.',
+      closed: 'We\u2019re closed right now. Please leave us a message instead.',
+      tooMany: 'You are sending messages too quickly. Please wait a moment.',
+      invalid: 'Please check what you entered.',
+      failed: 'Something went wrong. Please try again.'
+    },
+    pt: {
+      open: 'Abrir chat',
+      close: 'Fechar chat',
+      unread: 'Mensagens não lidas',
+      chat: 'Chat',
+      chattingWith: 'Você está conversando com {name}',
+      online: 'Normalmente respondemos em poucos minutos',
+      away: 'Estamos ausentes no momento',
+      greeting: 'Olá! Como podemos ajudar?',
+      offline: 'Estamos ausentes no momento. Deixe seu e-mail e sua mensagem que retornaremos em breve.',
+      prechat: 'Antes de começarmos',
+      name: 'Seu nome',
+      email: 'Seu e-mail',
+      start: 'Iniciar conversa',
+      leave: 'Deixe uma mensagem',
+      yourMessage: 'Sua mensagem',
+      send: 'Enviar',
+      message: 'Mensagem',
+      write: 'Escreva uma mensagem…',
+      thanks: 'Obrigado! Recebemos sua mensagem e responderemos por e-mail.',
+      queue: 'Você é o número {n} na fila',
+      typing: '{name} está digitando…',
+      joined: '{name} entrou na conversa',
+      resolved: 'A conversa foi encerrada',
+      preview: 'Isto é uma pré-visualização: nada é enviado.',
+      closed: 'Estamos fechados no momento. Deixe uma mensagem para nós.',
+      tooMany: 'Você está enviando mensagens rápido demais. Aguarde um instante.',
+      invalid: 'Confira os dados informados.',
+      failed: 'Algo deu errado. Tente novamente.'
+    },
+    es: {
+      open: 'Abrir chat',
+      close: 'Cerrar chat',
+      unread: 'Mensajes no leídos',
+      chat: 'Chat',
+      chattingWith: 'Estás hablando con {name}',
+      online: 'Solemos responder en pocos minutos',
+      away: 'Ahora mismo no estamos disponibles',
+      greeting: '¡Hola! ¿En qué podemos ayudarte?',
+      offline: 'Ahora mismo no estamos disponibles. Déjanos tu correo electrónico y tu mensaje, y te responderemos lo antes posible.',
+      prechat: 'Antes de empezar',
+      name: 'Tu nombre',
+      email: 'Tu correo electrónico',
+      start: 'Iniciar chat',
+      leave: 'Deja un mensaje',
+      yourMessage: 'Tu mensaje',
+      send: 'Enviar',
+      message: 'Mensaje',
+      write: 'Escribe un mensaje…',
+      thanks: '¡Gracias! Hemos recibido tu mensaje y te responderemos por correo electrónico.',
+      queue: 'Eres el número {n} en la cola',
+      typing: '{name} está escribiendo…',
+      joined: '{name} se ha unido a la conversación',
+      resolved: 'La conversación se ha cerrado',
+      preview: 'Esto es una vista previa: no se envía nada.',
+      closed: 'Ahora mismo estamos cerrados. Déjanos un mensaje.',
+      tooMany: 'Estás enviando mensajes demasiado rápido. Espera un momento.',
+      invalid: 'Revisa los datos que has introducido.',
+      failed: 'Algo ha fallado. Inténtalo de nuevo.'
+    },
+    fr: {
+      open: 'Ouvrir le chat',
+      close: 'Fermer le chat',
+      unread: 'Messages non lus',
+      chat: 'Chat',
+      chattingWith: 'Vous discutez avec {name}',
+      online: 'Nous répondons généralement en quelques minutes',
+      away: 'Nous sommes absents pour le moment',
+      greeting: 'Bonjour\u00a0! Comment pouvons-nous vous aider\u00a0?',
+      offline: 'Nous sommes absents pour le moment. Laissez-nous votre e-mail et votre message, nous vous répondrons dès que possible.',
+      prechat: 'Avant de commencer',
+      name: 'Votre nom',
+      email: 'Votre e-mail',
+      start: 'Démarrer la discussion',
+      leave: 'Laisser un message',
+      yourMessage: 'Votre message',
+      send: 'Envoyer',
+      message: 'Message',
+      write: 'Écrivez un message…',
+      thanks: 'Merci\u00a0! Nous avons bien reçu votre message et vous répondrons par e-mail.',
+      queue: 'Vous êtes numéro {n} dans la file d\u2019attente',
+      typing: '{name} est en train d\u2019écrire…',
+      joined: '{name} a rejoint la conversation',
+      resolved: 'La conversation a été clôturée',
+      preview: 'Ceci est un aperçu\u00a0: rien n\u2019est envoyé.',
+      closed: 'Nous sommes fermés pour le moment. Laissez-nous plutôt un message.',
+      tooMany: 'Vous envoyez des messages trop rapidement. Patientez un instant.',
+      invalid: 'Veuillez vérifier les informations saisies.',
+      failed: 'Une erreur est survenue. Veuillez réessayer.'
+    },
+    de: {
+      open: 'Chat öffnen',
+      close: 'Chat schließen',
+      unread: 'Ungelesene Nachrichten',
+      chat: 'Chat',
+      chattingWith: 'Sie chatten mit {name}',
+      online: 'Wir antworten meist innerhalb weniger Minuten',
+      away: 'Wir sind gerade nicht erreichbar',
+      greeting: 'Hallo! Wie können wir helfen?',
+      offline: 'Wir sind gerade nicht erreichbar. Hinterlassen Sie Ihre E-Mail-Adresse und Ihre Nachricht, wir melden uns bei Ihnen.',
+      prechat: 'Bevor es losgeht',
+      name: 'Ihr Name',
+      email: 'Ihre E-Mail-Adresse',
+      start: 'Chat starten',
+      leave: 'Nachricht hinterlassen',
+      yourMessage: 'Ihre Nachricht',
+      send: 'Senden',
+      message: 'Nachricht',
+      write: 'Nachricht schreiben…',
+      thanks: 'Danke! Wir haben Ihre Nachricht erhalten und antworten Ihnen per E-Mail.',
+      queue: 'Sie sind Nummer {n} in der Warteschlange',
+      typing: '{name} schreibt…',
+      joined: '{name} ist dem Gespräch beigetreten',
+      resolved: 'Das Gespräch wurde beendet',
+      preview: 'Dies ist eine Vorschau: Es wird nichts gesendet.',
+      closed: 'Wir haben gerade geschlossen. Hinterlassen Sie uns bitte eine Nachricht.',
+      tooMany: 'Sie senden zu schnell zu viele Nachrichten. Bitte warten Sie einen Moment.',
+      invalid: 'Bitte prüfen Sie Ihre Angaben.',
+      failed: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.'
+    }
+  };
+  // The server's error codes a visitor can meet, and what the widget says for them; any other: `failed`.
+  var ERRORS = { PREVIEW: 'preview', CHAT_CLOSED: 'closed', TOO_MANY_MESSAGES: 'tooMany', VALIDATION_FAILED: 'invalid' };
+  var T = TEXTS.en;
+
+  /** The widget's texts for a language tag such as pt-BR: its base language's, else English. */
+  function textsFor(language) {
+    var tag = /^([a-z]{2})(-[A-Z]{2})?$/.exec(language || '');
+    return tag && Object.prototype.hasOwnProperty.call(TEXTS, tag[1]) ? TEXTS[tag[1]] : TEXTS.en;
+  }
+
+  function t(key, values) {
+    return T[key].replace(/\{(\w+)\}/g, function (all, name) { return (values || {})[name]; });
+  }
+
+  // The server writes these system messages in English (operators read them too); visitors read them in the
+  // widget's language.
+  function systemText(body) {
+    var joined = /^(.+) joined the conversation$/.exec(body);
+    if (joined) return t('joined', { name: joined[1] });
+    return body === 'The conversation was resolved' ? t('resolved') : body;
   }
 
   // ---- view ---------------------------------------------------------------------------------------------------
@@ -308,7 +492,10 @@
 
   function build() {
     var host = el('div', { id: 'parley-widget' });
-    if (/^[a-z]{2}(-[A-Z]{2})?$/.test(state.config.language || '')) host.setAttribute('lang', state.config.language);
+    var lang = /^[a-z]{2}(-[A-Z]{2})?$/.test(state.config.language || '') ? state.config.language : 'en';
+    host.setAttribute('lang', lang);
+    T = textsFor(lang);
+    ui.dates = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
     document.body.appendChild(host);
     ui.host = host;
     var root = host.attachShadow({ mode: 'open' });
@@ -319,13 +506,13 @@
     var side = state.config.position === 'left' ? 'left' : 'right';
     var label = state.config.launcherLabel;
     ui.launcher = el('button', { class: 'launcher ' + side + (label ? ' labelled' : ''), part: 'launcher',
-      'aria-label': label || 'Open chat' });
+      'aria-label': label || t('open') });
     ui.launcher.innerHTML = icon(state.config.launcherIcon); // constants of this script, never anyone's text
     if (label) ui.launcher.appendChild(el('span', { class: 'label' }, label));
-    ui.badge = el('span', { class: 'badge hidden', 'aria-label': 'Unread messages' });
+    ui.badge = el('span', { class: 'badge hidden', 'aria-label': t('unread') });
     ui.launcher.appendChild(ui.badge);
     ui.launcher.addEventListener('click', function () { setOpen(!state.open); });
-    ui.window = el('section', { class: 'window hidden ' + side, role: 'dialog', 'aria-label': 'Chat' });
+    ui.window = el('section', { class: 'window hidden ' + side, role: 'dialog', 'aria-label': t('chat') });
     var header = el('header');
     if (state.config.logoUrl) {
       var logo = el('img', { src: logoSource(state.config.logoUrl), alt: '', class: 'logo' });
@@ -346,11 +533,16 @@
 
   function render() {
     if (!ui.root) build();
-    ui.subtitle.textContent = state.operatorName ? 'You are chatting with ' + state.operatorName
-      : (state.config.operatorsOnline ? 'We typically reply in a few minutes' : 'We are away right now');
+    ui.subtitle.textContent = state.operatorName ? t('chattingWith', { name: state.operatorName })
+      : t(state.config.operatorsOnline ? 'online' : 'away');
     renderForms();
     renderMessages();
     renderBadge();
+  }
+
+  /** The tenant's greeting, or the widget's own in its language. */
+  function greeting() {
+    return state.config.greeting || t('greeting');
   }
 
   function needsPrechat() {
@@ -368,7 +560,7 @@
     ui.mode = mode;
     ui.forms.textContent = '';
     if (mode === 'thanks') {
-      ui.forms.appendChild(el('p', { class: 'note' }, 'Thanks! We got your message and will reply by email.'));
+      ui.forms.appendChild(el('p', { class: 'note' }, t('thanks')));
     } else if (mode === 'offline') {
       ui.forms.appendChild(offlineForm());
     } else if (mode === 'prechat') {
@@ -386,44 +578,44 @@
   }
 
   function prechatForm() {
-    var form = el('form', { 'aria-label': 'Before we start' });
-    form.appendChild(el('p', { class: 'note' }, state.config.prechatIntro || state.config.greeting));
+    var form = el('form', { 'aria-label': t('prechat') });
+    form.appendChild(el('p', { class: 'note' }, state.config.prechatIntro || greeting()));
     var required = state.config.prechatRequired;
-    if (state.config.prechatFields.indexOf('name') >= 0) field(form, 'name', 'Your name', 'text', required.indexOf('name') >= 0);
-    if (state.config.prechatFields.indexOf('email') >= 0) field(form, 'email', 'Your email', 'email', required.indexOf('email') >= 0);
-    form.appendChild(el('button', { type: 'submit' }, 'Start chat'));
+    if (state.config.prechatFields.indexOf('name') >= 0) field(form, 'name', t('name'), 'text', required.indexOf('name') >= 0);
+    if (state.config.prechatFields.indexOf('email') >= 0) field(form, 'email', t('email'), 'email', required.indexOf('email') >= 0);
+    form.appendChild(el('button', { type: 'submit' }, t('start')));
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       var data = new FormData(form);
       request('POST', '/api/v1/widget/prechat', { name: data.get('name') || null, email: data.get('email') || null })
         .then(function () { state.prechatDone = true; render(); })
-        .catch(function (e) { showError(e.message); });
+        .catch(function (e) { showError(e.code); });
     });
     return form;
   }
 
   function offlineForm() {
-    var form = el('form', { 'aria-label': 'Leave a message' });
-    form.appendChild(el('p', { class: 'note' }, state.config.offlineMessage));
-    field(form, 'name', 'Your name', 'text', false);
-    field(form, 'email', 'Your email', 'email', true);
-    var text = el('textarea', { name: 'body', 'aria-label': 'Your message', placeholder: 'Your message', required: '' });
+    var form = el('form', { 'aria-label': t('leave') });
+    form.appendChild(el('p', { class: 'note' }, state.config.offlineMessage || t('offline')));
+    field(form, 'name', t('name'), 'text', false);
+    field(form, 'email', t('email'), 'email', true);
+    var text = el('textarea', { name: 'body', 'aria-label': t('yourMessage'), placeholder: t('yourMessage'), required: '' });
     form.appendChild(text);
-    form.appendChild(el('button', { type: 'submit' }, 'Send'));
+    form.appendChild(el('button', { type: 'submit' }, t('send')));
     form.addEventListener('submit', function (event) {
       event.preventDefault();
       var data = new FormData(form);
       request('POST', '/api/v1/widget/offline', { name: data.get('name') || null, email: data.get('email'), body: data.get('body') })
         .then(function () { state.offlineSent = true; render(); })
-        .catch(function (e) { showError(e.message); });
+        .catch(function (e) { showError(e.code); });
     });
     return form;
   }
 
   function composer() {
     var form = el('form', { class: 'composer' });
-    var text = el('textarea', { 'aria-label': 'Message', placeholder: 'Write a message…', maxlength: '10000' });
-    var button = el('button', { class: 'send', type: 'submit' }, 'Send');
+    var text = el('textarea', { 'aria-label': t('message'), placeholder: t('write'), maxlength: '10000' });
+    var button = el('button', { class: 'send', type: 'submit' }, t('send'));
     form.appendChild(text); form.appendChild(button);
     text.addEventListener('keydown', function (event) {
       if (event.key === 'Enter' && !event.shiftKey) { event.preventDefault(); submit(); }
@@ -463,9 +655,10 @@
     if (!ui.body) return;
     var list = Array.from(state.messages.values()).sort(function (a, b) { return a.seq - b.seq; });
     ui.body.textContent = '';
-    if (!list.length && !state.pending.size) ui.body.appendChild(el('div', { class: 'msg SYSTEM' }, state.config.greeting));
+    if (!list.length && !state.pending.size) ui.body.appendChild(el('div', { class: 'msg SYSTEM' }, greeting()));
     list.forEach(function (m) {
       var bubble = el('div', { class: 'msg ' + m.senderKind, 'data-seq': String(m.seq) });
+      if (m.createdAt) bubble.title = ui.dates.format(new Date(m.createdAt));
       if (m.senderKind === 'OPERATOR' && m.senderName) {
         var who = el('span', { class: 'who' });
         // Drawn from an attribute, so the initials are not part of the bubble's text.
@@ -473,7 +666,7 @@
         who.appendChild(document.createTextNode(m.senderName));
         bubble.appendChild(who);
       }
-      bubble.appendChild(document.createTextNode(m.body));
+      bubble.appendChild(document.createTextNode(m.senderKind === 'SYSTEM' ? systemText(m.body) : m.body));
       ui.body.appendChild(bubble);
     });
     state.pending.forEach(function (frame) {
@@ -482,20 +675,21 @@
     ui.body.scrollTop = ui.body.scrollHeight;
     if (!ui.typingName) {
       ui.status.textContent = state.queuePosition && state.conversation && state.conversation.status === 'QUEUED'
-        ? 'You are number ' + state.queuePosition + ' in the queue' : '';
+        ? t('queue', { n: state.queuePosition }) : '';
     }
   }
 
   function showTyping(name) {
     ui.typingName = name;
-    ui.status.textContent = name ? name + ' is typing…' : '';
+    ui.status.textContent = name ? t('typing', { name: name }) : '';
     if (!name) renderMessages();
     clearTimeout(ui.typingHide);
     if (name) ui.typingHide = setTimeout(function () { showTyping(null); }, 6000);
   }
 
-  function showError(message) {
-    ui.error.textContent = message || '';
+  /** Shows, for a few seconds, what went wrong in the widget's language: the server's codes, not its English words. */
+  function showError(code) {
+    ui.error.textContent = t(ERRORS[code] || 'failed');
     setTimeout(function () { ui.error.textContent = ''; }, 5000);
   }
 
@@ -508,7 +702,7 @@
   function setOpen(open) {
     state.open = open;
     ui.window.classList.toggle('hidden', !open);
-    ui.launcher.setAttribute('aria-label', open ? 'Close chat' : (state.config.launcherLabel || 'Open chat'));
+    ui.launcher.setAttribute('aria-label', open ? t('close') : (state.config.launcherLabel || t('open')));
     if (open) {
       state.unread = 0;
       renderBadge();
@@ -571,6 +765,10 @@
     }
     render();
     setOpen(data.open !== false);
+    // The settings page shows the widget's own greeting and offline message, in the drawn language, where the
+    // admin wrote none.
+    window.parent.postMessage({ type: 'parley.preview.drawn', language: config.language,
+      defaults: { greeting: t('greeting'), offlineMessage: t('offline') } }, location.origin);
   }
 
   if (PREVIEW) startPreview();

@@ -28,8 +28,9 @@ public class TenantSettings {
     }
 
     /**
-     * Widget texts and options; a null field is left as it is, and an empty {@code launcherLabel} or
-     * {@code prechatIntro} removes it.
+     * Widget texts and options; a null field is left as it is, and an empty text other than the title removes it
+     * (the widget then shows its own greeting and offline message, in its language, and no launcher label or
+     * pre-chat intro).
      */
     public record Widget(String title, String greeting, String offlineMessage, List<String> prechatFields,
                          List<String> prechatRequired, String position, Boolean sound, String language,
@@ -52,10 +53,11 @@ public class TenantSettings {
     /** The launcher icons the widget draws. */
     public static final List<String> LAUNCHER_ICONS = List.of("chat", "question", "headset", "envelope");
 
-    /** What the widget shows where the tenant chose nothing; the title defaults to the tenant's name. */
+    /**
+     * What the widget shows where the tenant chose nothing. The title defaults to the tenant's name; the greeting
+     * and the offline message are the widget's own, in the tenant's language, so they are not here.
+     */
     public static final Map<String, Object> WIDGET_DEFAULTS = Map.of(
-            "greeting", "Hi! How can we help?",
-            "offlineMessage", "We're away right now. Leave your email and message and we'll get back to you.",
             "prechatFields", List.of(), "prechatRequired", List.of(), "position", "right", "launcherIcon", "chat",
             "language", "en", "sound", true, "showOperatorAvatars", true);
 
@@ -174,8 +176,8 @@ public class TenantSettings {
     private static Map<String, Object> validate(Widget widget) {
         Map<String, Object> changes = new LinkedHashMap<>();
         text(changes, "title", widget.title(), 80);
-        text(changes, "greeting", widget.greeting(), 500);
-        text(changes, "offlineMessage", widget.offlineMessage(), 500);
+        optionalText(changes, "greeting", widget.greeting(), 500);
+        optionalText(changes, "offlineMessage", widget.offlineMessage(), 500);
         optionalText(changes, "launcherLabel", widget.launcherLabel(), 40);
         optionalText(changes, "prechatIntro", widget.prechatIntro(), 500);
         if (widget.launcherIcon() != null) {
@@ -231,7 +233,7 @@ public class TenantSettings {
         changes.put(key, value.strip());
     }
 
-    /** Like {@link #text}, but an empty value removes the text (the widget then shows none). */
+    /** Like {@link #text}, but an empty value removes the text (the widget then shows its own, or none). */
     private static void optionalText(Map<String, Object> changes, String key, String value, int max) {
         if (value != null && value.isBlank()) {
             changes.put(key, null);

@@ -259,6 +259,34 @@ class TenantSettingsIT {
     }
 
     @Test
+    void anUnsetGreetingOrOfflineMessageReachesTheWidgetAsNoneSoItShowsItsOwnInItsLanguage() {
+        ChatTenant shop = chat.tenant("owntexts", Map.of());
+        String admin = shop.tenant().admin().accessToken();
+        String config = "/api/v1/widget/config?key=" + shop.widgetKey();
+        Response before = chat.widget("GET", config, null, ChatFixtures.originOf(shop), null);
+        api.patch("/api/v1/settings", admin, Map.of("widget", Map.of("greeting", "Olá!", "offlineMessage", "Volte logo",
+                "language", "pt-BR")));
+        Response written = chat.widget("GET", config, null, ChatFixtures.originOf(shop), null);
+
+        Response cleared = api.patch("/api/v1/settings", admin, Map.of("widget", Map.of("greeting", "",
+                "offlineMessage", " ")));
+
+        assertThat(before.body().path("greeting").isNull()).isTrue();
+        assertThat(before.body().path("offlineMessage").isNull()).isTrue();
+        assertThat(before.text("language")).isEqualTo("en");
+        assertThat(written.text("greeting")).isEqualTo("Olá!");
+        assertThat(written.text("offlineMessage")).isEqualTo("Volte logo");
+        assertThat(written.text("language")).isEqualTo("pt-BR");
+        assertThat(cleared.status()).as(cleared.toString()).isEqualTo(200);
+        assertThat(cleared.body().path("widget").has("greeting")).isFalse();
+        assertThat(cleared.body().path("widget").has("offlineMessage")).isFalse();
+        assertThat(cleared.body().path("defaults").path("widget").has("greeting")).isFalse();
+        Response after = chat.widget("GET", config, null, ChatFixtures.originOf(shop), null);
+        assertThat(after.body().path("greeting").isNull()).isTrue();
+        assertThat(after.body().path("offlineMessage").isNull()).isTrue();
+    }
+
+    @Test
     void theSettingsShowWhatAppliesWhereTheAdminChoseNothing() {
         ChatTenant shop = chat.tenant("defaults", Map.of());
 

@@ -80,9 +80,9 @@ class WidgetController {
         String primary = tenant.setting("branding.primaryColor", String.class, "#3b5bdb");
         config.put("tenantName", tenant.name());
         config.put("title", tenant.setting("widget.title", String.class, tenant.name()));
-        config.put("greeting", tenant.setting("widget.greeting", String.class, (String) defaults.get("greeting")));
-        config.put("offlineMessage", tenant.setting("widget.offlineMessage", String.class,
-                (String) defaults.get("offlineMessage")));
+        // Unset, these are null: the widget shows its own greeting and offline message, in the tenant's language.
+        config.put("greeting", tenant.setting("widget.greeting", String.class, null));
+        config.put("offlineMessage", tenant.setting("widget.offlineMessage", String.class, null));
         config.put("prechatIntro", tenant.setting("widget.prechatIntro", String.class, null));
         config.put("prechatFields", settings.prechatFields(tenant));
         config.put("prechatRequired", settings.requiredPrechatFields(tenant));

@@ -123,17 +123,17 @@ public class Tasks {
                 null, 0);
         tasks.insert(tenant.value(), row);
         history.record(tenant.value(), row.id(), actor, "CREATED", null, title, now);
-        reminders.plan(tenant, row);
+        reminders.planNew(tenant, row);
         if (!assignee.equals(actor)) {
             notifications.assigned(tenant, row, team.names(tenant).of(actor).name());
         }
-        return view(tenant, row, team.names(tenant), null);
+        return view(row, team.names(tenant), null);
     }
 
     /** One task without the contact's details. */
     @Transactional(readOnly = true)
     public TaskView get(TenantId tenant, UUID id) {
-        return view(tenant, find(tenant, id), team.names(tenant), null);
+        return view(find(tenant, id), team.names(tenant), null);
     }
 
     /** One task with the contact's details; reading them is audit-logged ({@code task.contact_viewed}). */
@@ -151,7 +151,7 @@ public class Tasks {
                 audit.record(tenant, "task.contact_viewed", "task", row.id(), details);
             }
         }
-        return view(tenant, row, team.names(tenant), contact);
+        return view(row, team.names(tenant), contact);
     }
 
     /**
@@ -217,7 +217,7 @@ public class Tasks {
             after = after.withAssignee(change.assigneeId());
         }
         if (after.equals(before)) {
-            return view(tenant, before, team.names(tenant), null);
+            return view(before, team.names(tenant), null);
         }
         after = after.touchedAt(now);
         tasks.update(t, after);
@@ -231,7 +231,7 @@ public class Tasks {
                 && !after.creatorId().equals(actor)) {
             notifications.completed(tenant, after, names.of(actor).name());
         }
-        return view(tenant, after, names, null);
+        return view(after, names, null);
     }
 
     /** Gives the task to another admin operator (or the same one: nothing changes). */
@@ -389,7 +389,7 @@ public class Tasks {
         }
     }
 
-    private TaskView view(TenantId tenant, TaskRow row, TaskTeam.Names names, TaskContact contact) {
+    private TaskView view(TaskRow row, TaskTeam.Names names, TaskContact contact) {
         return view(now(), row, names, contact);
     }
 

@@ -63,6 +63,20 @@ public class TaskReminders {
         }
     }
 
+    /** Plans the reminders of a task just made: it has none to cancel. */
+    public void planNew(TenantId tenant, TaskRow task) {
+        if (task.dueAt() == null || !task.status().isOpen()) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (String reminder : reminders(tenant)) {
+            Instant at = task.dueAt().minus(before(reminder));
+            if (at.isAfter(now)) {
+                schedule(instance(tenant, task.id(), reminder), at);
+            }
+        }
+    }
+
     /** The task is gone: none of its reminders goes out. */
     public void cancelAll(TenantId tenant, UUID task) {
         for (String reminder : reminders(tenant)) {

@@ -1,5 +1,6 @@
 import { LitElement, html, css } from 'lit';
 import { shared } from './styles.js';
+import './task-modal.js';
 
 /**
  * One open chat: messages (always shown as text), typing indicator, composer (Enter sends, Shift+Enter adds a
@@ -9,7 +10,7 @@ import { shared } from './styles.js';
 export class ChatPanel extends LitElement {
   static properties = {
     conversation: { type: Object }, messages: { type: Array }, typing: { type: String }, contact: { type: Object },
-    operators: { type: Array }, me: { type: String }, note: { state: true },
+    operators: { type: Array }, me: { type: String }, roles: { type: Array }, note: { state: true },
   };
   static styles = [shared, css`
     :host { display: flex; flex-direction: column; min-width: 0; background: var(--parley-surface);
@@ -77,6 +78,7 @@ export class ChatPanel extends LitElement {
       <header>
         <h2 data-testid="chat-title">${c.visitorName}</h2>
         <span class="muted">#${c.number} · ${c.status.toLowerCase()}</span>
+        ${this.worksOnTasks() ? html`<button class="secondary" @click=${() => this.renderRoot.querySelector('parley-task-modal').open()}>Create task</button>` : ''}
         ${c.status === 'QUEUED' ? html`<button @click=${() => this.fire('claim')}>Claim</button>` : ''}
         ${c.status !== 'RESOLVED' ? html`
           <select aria-label="Transfer to" @change=${(e) => { if (e.target.value) this.fire('transfer', { to: e.target.value }); e.target.value = ''; }}>
@@ -110,7 +112,13 @@ export class ChatPanel extends LitElement {
             @keydown=${this.keydown}></textarea>
         <label class="toggle"><input type="checkbox" .checked=${!!this.note} @change=${(e) => { this.note = e.target.checked; }}> Note</label>
         <button type="submit">Send</button>
-      </form>`;
+      </form>
+      ${this.worksOnTasks() ? html`<parley-task-modal .conversationId=${c.id} .me=${this.me}></parley-task-modal>` : ''}`;
+  }
+
+  /** Tasks are for admin operators and tenant admins; the server refuses everyone else anyway. */
+  worksOnTasks() {
+    return (this.roles || []).some((r) => r === 'ADMIN_OPERATOR' || r === 'TENANT_ADMIN');
   }
 }
 customElements.define('parley-chat-panel', ChatPanel);

@@ -13,6 +13,7 @@ import './tenant-switcher.js';
 const PAGES = [
   { route: 'inbox', label: 'Inbox', roles: null, tag: 'parley-inbox', module: './inbox.js' },
   { route: 'dashboard', label: 'Dashboard', roles: ['TENANT_ADMIN'], tag: 'parley-dashboard', module: './dashboard.js' },
+  { route: 'tasks', label: 'Tasks', roles: ['ADMIN_OPERATOR', 'TENANT_ADMIN'], tag: 'parley-tasks', module: './tasks.js' },
   { route: 'team', label: 'Team', roles: ['TENANT_ADMIN'], tag: 'parley-team', module: './team.js' },
   { route: 'settings', label: 'Settings', roles: ['TENANT_ADMIN'], tag: 'parley-tenant-settings', module: './tenant-settings.js' },
   { route: 'tenants', label: 'Tenants', roles: ['SUPER_ADMIN'], tag: 'parley-platform-tenants', module: './platform-tenants.js', platform: true },

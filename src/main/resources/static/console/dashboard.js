@@ -1,6 +1,7 @@
 import { LitElement, html, svg, css } from 'lit';
 import { api, describe } from './api.js';
 import { shared } from './styles.js';
+import './task-counts-card.js';
 
 const REFRESH_MS = 30_000;
 const STATUS_NAMES = { QUEUED: 'Waiting', ASSIGNED: 'With an operator', RESOLVED: 'Resolved' };
@@ -153,6 +154,7 @@ export class Dashboard extends LitElement {
         ${tile('offline-messages', 'Offline messages today', d.offlineMessages.today,
           `${d.offlineMessages.thisMonth} this month · ${d.offlineMessages.waiting} waiting`)}
       </div>
+      <parley-task-counts-card></parley-task-counts-card>
       <section class="panel chart" aria-labelledby="chart-title">
         <h2 id="chart-title">Conversations per day, last 14 days</h2>
         ${chart(d.perDay)}

@@ -75,8 +75,9 @@ export class Inbox extends LitElement {
 
   /** `#/inbox/<conversationId>` (a link from the dashboard, say) opens that conversation. */
   openFromRoute() {
-    const id = (this.route || '').split('/')[1];
-    if (id && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) && !this.openIds.includes(id)) {
+    // Only the inbox's own routes: someone sent here from a page they may not open (`#/tasks/<id>`) opens nothing.
+    const [page, id] = (this.route || '').split('/');
+    if (page === 'inbox' && id && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id) && !this.openIds.includes(id)) {
       this.open(id);
     }
   }
@@ -236,6 +237,7 @@ export class Inbox extends LitElement {
           <parley-chat-panel .conversation=${this.conversations.get(id)} .contact=${this.contacts.get(id)}
               .messages=${[...(this.messages.get(id)?.values() || [])].sort((a, b) => a.seq - b.seq)}
               .typing=${this.typing.get(id) || ''} .operators=${this.operators} .me=${this.me.user.id}
+              .roles=${this.me.roles}
               @send-message=${(e) => this.socket.sendMessage(id, e.detail.body, e.detail.isPrivate)}
               @typing=${() => this.sendTyping(id)}
               @claim=${() => this.act('assign', id, {})}

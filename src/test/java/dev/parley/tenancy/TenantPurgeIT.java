@@ -248,7 +248,7 @@ class TenantPurgeIT {
                 .containsExactlyElementsOf(tenantTables());
     }
 
-    /** Rows in every tenant table: people, sessions, invitations, chats, reads, presence, columns, logo, audit. */
+    /** Rows in every tenant table: people, sessions, invitations, chats, reads, presence, columns, logo, tasks, audit. */
     private Session useEveryTable(ChatTenant shop, TenantSetup elsewhere) {
         String admin = shop.tenant().admin().accessToken();
         String origin = ChatFixtures.originOf(shop);
@@ -268,6 +268,9 @@ class TenantPurgeIT {
         api.post("/api/v1/conversations/" + conversation + "/messages", operator.accessToken(),
                 Map.of("body", "We do!"));
         api.post("/api/v1/conversations/" + conversation + "/read", operator.accessToken(), Map.of("seq", 1));
+        String task = api.post("/api/v1/tasks", admin, Map.of("title", "Check shipping to Lisbon",
+                "conversationId", conversation)).text("id");
+        api.post("/api/v1/tasks/" + task + "/comments", admin, Map.of("body", "Carrier confirmed."));
         return operator;
     }
 

@@ -64,6 +64,8 @@ export class TenantList extends LitElement {
 
   search(value) {
     this.query = value;
+    // Until the new search has answered, the list on screen is the old one: "Load more" must not page through it.
+    this.loading = true;
     clearTimeout(this.searchTimer);
     this.searchTimer = setTimeout(() => this.load(), 250);
   }

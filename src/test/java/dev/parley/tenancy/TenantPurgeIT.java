@@ -248,7 +248,7 @@ class TenantPurgeIT {
                 .containsExactlyElementsOf(tenantTables());
     }
 
-    /** Rows in every tenant table: people, sessions, invitations, chats, reads, presence, columns, logo, audit. */
+    /** Rows in every tenant table: people, sessions, invitations, chats, reads, presence, columns, logo, follow-ups, audit. */
     private Session useEveryTable(ChatTenant shop, TenantSetup elsewhere) {
         String admin = shop.tenant().admin().accessToken();
         String origin = ChatFixtures.originOf(shop);
@@ -268,6 +268,10 @@ class TenantPurgeIT {
         api.post("/api/v1/conversations/" + conversation + "/messages", operator.accessToken(),
                 Map.of("body", "We do!"));
         api.post("/api/v1/conversations/" + conversation + "/read", operator.accessToken(), Map.of("seq", 1));
+        api.put("/api/v1/followups/settings", admin, Map.of("assignment", "round_robin"));
+        Response followUp = api.post("/api/v1/followups", admin, Map.of("conversationId", conversation,
+                "type", "MEETING", "channel", "IN_PERSON", "scheduledAt", Instant.now().plus(Duration.ofDays(2)).toString()));
+        assertThat(followUp.status()).as(followUp.toString()).isEqualTo(201);
         return operator;
     }
 

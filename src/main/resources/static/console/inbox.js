@@ -235,7 +235,7 @@ export class Inbox extends LitElement {
         ${this.openIds.map((id) => html`
           <parley-chat-panel .conversation=${this.conversations.get(id)} .contact=${this.contacts.get(id)}
               .messages=${[...(this.messages.get(id)?.values() || [])].sort((a, b) => a.seq - b.seq)}
-              .typing=${this.typing.get(id) || ''} .operators=${this.operators} .me=${this.me.user.id}
+              .typing=${this.typing.get(id) || ''} .operators=${this.operators} .me=${this.me.user.id} .roles=${this.me.roles}
               @send-message=${(e) => this.socket.sendMessage(id, e.detail.body, e.detail.isPrivate)}
               @typing=${() => this.sendTyping(id)}
               @claim=${() => this.act('assign', id, {})}

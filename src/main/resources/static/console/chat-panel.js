@@ -1,6 +1,8 @@
 import { LitElement, html, css } from 'lit';
 import { shared } from './styles.js';
 import './task-modal.js';
+import './followup-modal.js';
+import './contact-editor.js';
 
 /**
  * One open chat: messages (always shown as text), typing indicator, composer (Enter sends, Shift+Enter adds a
@@ -10,7 +12,8 @@ import './task-modal.js';
 export class ChatPanel extends LitElement {
   static properties = {
     conversation: { type: Object }, messages: { type: Array }, typing: { type: String }, contact: { type: Object },
-    operators: { type: Array }, me: { type: String }, roles: { type: Array }, note: { state: true },
+    operators: { type: Array }, me: { type: String }, note: { state: true },
+    roles: { type: Array }, editingContact: { state: true },
   };
   static styles = [shared, css`
     :host { display: flex; flex-direction: column; min-width: 0; background: var(--parley-surface);
@@ -19,9 +22,11 @@ export class ChatPanel extends LitElement {
              align-items: center; flex-wrap: wrap; }
     header h2 { font-size: 1rem; margin: 0; flex: 1; min-width: 8rem; }
     header button, header select { padding: 0.3rem 0.6rem; font-size: 0.85rem; width: auto; }
+    header select { max-width: 10rem; }
     .visitor { font-size: 0.8rem; color: var(--parley-muted); padding: 0.4rem 0.8rem; border-bottom: 1px solid var(--parley-border); }
     .visitor span { margin-right: 0.8rem; }
     .missing { color: #c92a2a; }
+    button.link { background: none; border: none; color: var(--parley-primary); padding: 0; font-size: 0.8rem; width: auto; }
     details { margin-top: 0.3rem; }
     ol.pages { margin: 0.2rem 0 0; padding-left: 1.2rem; max-height: 6rem; overflow: auto; }
     .messages { flex: 1; overflow-y: auto; padding: 0.7rem; display: flex; flex-direction: column; gap: 0.35rem;
@@ -74,11 +79,12 @@ export class ChatPanel extends LitElement {
     if (!c) return html``;
     const mine = c.assigneeId === this.me;
     const contact = this.contact;
+    // Tasks, follow-ups and contact corrections are for admin operators and tenant admins (the server checks too).
+    const admin = (this.roles || []).some((r) => r === 'ADMIN_OPERATOR' || r === 'TENANT_ADMIN');
     return html`
       <header>
         <h2 data-testid="chat-title">${c.visitorName}</h2>
         <span class="muted">#${c.number} · ${c.status.toLowerCase()}</span>
-        ${this.worksOnTasks() ? html`<button class="secondary" @click=${() => this.renderRoot.querySelector('parley-task-modal').open()}>Create task</button>` : ''}
         ${c.status === 'QUEUED' ? html`<button @click=${() => this.fire('claim')}>Claim</button>` : ''}
         ${c.status !== 'RESOLVED' ? html`
           <select aria-label="Transfer to" @change=${(e) => { if (e.target.value) this.fire('transfer', { to: e.target.value }); e.target.value = ''; }}>
@@ -86,6 +92,9 @@ export class ChatPanel extends LitElement {
             ${(this.operators || []).filter((o) => o.userId !== c.assigneeId).map((o) => html`<option value=${o.userId}>${o.name || o.email}</option>`)}
           </select>
           <button @click=${() => this.fire('resolve')}>Resolve</button>` : html`<button @click=${() => this.fire('reopen')}>Reopen</button>`}
+        ${admin ? html`
+          <button class="secondary" @click=${() => this.renderRoot.querySelector('parley-task-modal').open()}>Create task</button>
+          <button class="secondary" @click=${() => this.renderRoot.querySelector('parley-followup-modal').open({ conversationId: c.id })}>Schedule follow-up</button>` : ''}
         <button class="secondary" aria-label="Close chat" @click=${() => this.fire('close-chat')}>✕</button>
       </header>
       <div class="visitor" aria-label="Visitor">
@@ -93,6 +102,9 @@ export class ChatPanel extends LitElement {
         <span>${contact?.phone || html`<span class="missing">no phone</span>`}</span>
         ${contact?.currentUrl ? html`<span title=${contact.currentUrl}>on ${contact.currentTitle || contact.currentUrl}</span>` : ''}
         ${c.assigneeName ? html`<span>with ${c.assigneeName}${mine ? ' (you)' : ''}</span>` : ''}
+        ${admin && contact && !this.editingContact ? html`<button class="link" @click=${() => { this.editingContact = true; }}>Edit details</button>` : ''}
+        ${this.editingContact ? html`<parley-contact-editor .contact=${contact} @contact-edit-cancelled=${() => { this.editingContact = false; }}
+            @contact-updated=${(e) => { this.contact = e.detail; this.editingContact = false; }}></parley-contact-editor>` : ''}
         ${contact && (contact.pages?.length || Object.keys(contact.attributes || {}).length) ? html`
           <details>
             <summary>Visitor details</summary>
@@ -113,12 +125,9 @@ export class ChatPanel extends LitElement {
         <label class="toggle"><input type="checkbox" .checked=${!!this.note} @change=${(e) => { this.note = e.target.checked; }}> Note</label>
         <button type="submit">Send</button>
       </form>
-      ${this.worksOnTasks() ? html`<parley-task-modal .conversationId=${c.id} .me=${this.me}></parley-task-modal>` : ''}`;
-  }
-
-  /** Tasks are for admin operators and tenant admins; the server refuses everyone else anyway. */
-  worksOnTasks() {
-    return (this.roles || []).some((r) => r === 'ADMIN_OPERATOR' || r === 'TENANT_ADMIN');
+      ${admin ? html`
+        <parley-task-modal .conversationId=${c.id} .me=${this.me}></parley-task-modal>
+        <parley-followup-modal></parley-followup-modal>` : ''}`;
   }
 }
 customElements.define('parley-chat-panel', ChatPanel);

@@ -15,6 +15,7 @@ const PAGES = [
   { route: 'dashboard', label: 'Dashboard', roles: ['TENANT_ADMIN'], tag: 'parley-dashboard', module: './dashboard.js' },
   { route: 'tasks', label: 'Tasks', roles: ['ADMIN_OPERATOR', 'TENANT_ADMIN'], tag: 'parley-tasks', module: './tasks.js' },
   { route: 'team', label: 'Team', roles: ['TENANT_ADMIN'], tag: 'parley-team', module: './team.js' },
+  { route: 'followups', label: 'Follow-ups', roles: ['ADMIN_OPERATOR', 'TENANT_ADMIN'], tag: 'parley-followups', module: './followups.js' },
   { route: 'settings', label: 'Settings', roles: ['TENANT_ADMIN'], tag: 'parley-tenant-settings', module: './tenant-settings.js' },
   { route: 'tenants', label: 'Tenants', roles: ['SUPER_ADMIN'], tag: 'parley-platform-tenants', module: './platform-tenants.js', platform: true },
   { route: 'audit', label: 'Audit', roles: ['SUPER_ADMIN'], tag: 'parley-platform-audit', module: './platform-audit.js', platform: true },
@@ -44,6 +45,7 @@ export class ConsoleApp extends LitElement {
     nav.pages { display: flex; gap: 0.2rem; }
     nav.pages a {
       padding: 0.4rem 0.75rem; border-radius: 6px; color: var(--parley-text); text-decoration: none; font-size: 0.95rem;
+      white-space: nowrap;
     }
     nav.pages a:hover { background: var(--parley-background); }
     nav.pages a[aria-current="page"] { background: var(--parley-primary); color: white; }

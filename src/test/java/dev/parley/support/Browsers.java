@@ -42,7 +42,16 @@ public final class Browsers implements AutoCloseable {
     }
 
     public Tab open() {
-        BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+        return open(new Browser.NewContextOptions());
+    }
+
+    /** A page whose browser runs in this time zone (an IANA name such as {@code America/New_York}). */
+    public Tab openIn(String timeZone) {
+        return open(new Browser.NewContextOptions().setTimezoneId(timeZone));
+    }
+
+    private Tab open(Browser.NewContextOptions options) {
+        BrowserContext context = browser.newContext(options.setViewportSize(1280, 800));
         context.setDefaultTimeout(15_000);
         Page page = context.newPage();
         List<String> errors = new ArrayList<>();

@@ -248,7 +248,7 @@ class TenantPurgeIT {
                 .containsExactlyElementsOf(tenantTables());
     }
 
-    /** Rows in every tenant table: people, sessions, invitations, chats, reads, presence, columns, logo, tasks, audit. */
+    /** Rows in every tenant table: people, sessions, invitations, chats, reads, presence, columns, logo, tasks, follow-ups, audit. */
     private Session useEveryTable(ChatTenant shop, TenantSetup elsewhere) {
         String admin = shop.tenant().admin().accessToken();
         String origin = ChatFixtures.originOf(shop);
@@ -271,6 +271,10 @@ class TenantPurgeIT {
         String task = api.post("/api/v1/tasks", admin, Map.of("title", "Check shipping to Lisbon",
                 "conversationId", conversation)).text("id");
         api.post("/api/v1/tasks/" + task + "/comments", admin, Map.of("body", "Carrier confirmed."));
+        api.put("/api/v1/followups/settings", admin, Map.of("assignment", "round_robin"));
+        Response followUp = api.post("/api/v1/followups", admin, Map.of("conversationId", conversation,
+                "type", "MEETING", "channel", "IN_PERSON", "scheduledAt", Instant.now().plus(Duration.ofDays(2)).toString()));
+        assertThat(followUp.status()).as(followUp.toString()).isEqualTo(201);
         return operator;
     }
 

@@ -91,6 +91,19 @@ public class ContactRepository {
                 .param("now", Timestamp.from(now)).update();
     }
 
+    /** An operator's correction: a null value keeps the field, an empty one clears it. */
+    public void correct(UUID tenant, UUID contact, String name, String email, String phone) {
+        db.sql("""
+                        UPDATE contacts SET
+                               name = CASE WHEN CAST(:name AS text) IS NULL THEN name ELSE nullif(:name, '') END,
+                               email = CASE WHEN CAST(:email AS text) IS NULL THEN email ELSE nullif(:email, '') END,
+                               phone = CASE WHEN CAST(:phone AS text) IS NULL THEN phone ELSE nullif(:phone, '') END
+                        WHERE tenant_id = :tenant AND id = :contact
+                        """)
+                .param("tenant", tenant).param("contact", contact).param("name", name).param("email", email)
+                .param("phone", phone).update();
+    }
+
     /** Adds or replaces custom attributes; a null value removes one. */
     public void mergeAttributes(UUID tenant, UUID contact, Map<String, Object> attributes) {
         Map<String, Object> set = new java.util.HashMap<>();

@@ -167,6 +167,20 @@ public class ConversationRepository {
                 .param("tenant", tenant).param("id", id).param("now", Timestamp.from(now)).update();
     }
 
+    /** When each of these conversations was resolved, for those resolved now. */
+    public java.util.Map<UUID, Instant> resolvedAt(UUID tenant, java.util.Collection<UUID> ids) {
+        java.util.Map<UUID, Instant> resolved = new java.util.HashMap<>();
+        db.sql("""
+                        SELECT id, resolved_at FROM conversations
+                        WHERE tenant_id = :tenant AND id = ANY(:ids) AND status = 'RESOLVED' AND resolved_at IS NOT NULL
+                        """)
+                .param("tenant", tenant).param("ids", ids.toArray(UUID[]::new))
+                .query(rs -> {
+                    resolved.put(rs.getObject("id", UUID.class), rs.getTimestamp("resolved_at").toInstant());
+                });
+        return resolved;
+    }
+
     public void moveContact(UUID tenant, UUID from, UUID to) {
         db.sql("UPDATE conversations SET contact_id = :to WHERE tenant_id = :tenant AND contact_id = :from")
                 .param("tenant", tenant).param("from", from).param("to", to).update();

@@ -21,14 +21,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * records {@code CONTACT_ERASED} in its history.
  */
 @Component
-class ContactErasure {
+class TaskContactErasure {
 
     private final TaskRepository tasks;
     private final TaskHistory history;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    ContactErasure(TaskRepository tasks, TaskHistory history, PlatformTransactionManager transactions, Clock clock) {
+    TaskContactErasure(TaskRepository tasks, TaskHistory history, PlatformTransactionManager transactions, Clock clock) {
         this.tasks = tasks;
         this.history = history;
         this.transactions = new TransactionTemplate(transactions);

@@ -14,13 +14,13 @@ import org.springframework.stereotype.Component;
  * and phone in its follow-ups, in the same transaction. The follow-ups themselves stay, for the calendar and reports.
  */
 @Component
-class ContactErasure {
+class FollowUpContactErasure {
 
     private final FollowUpRepository followUps;
     private final AuditLog audit;
     private final Clock clock;
 
-    ContactErasure(FollowUpRepository followUps, AuditLog audit, Clock clock) {
+    FollowUpContactErasure(FollowUpRepository followUps, AuditLog audit, Clock clock) {
         this.followUps = followUps;
         this.audit = audit;
         this.clock = clock;

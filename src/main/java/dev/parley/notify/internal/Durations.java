@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /** Durations as people write them in settings: {@code 30m}, {@code 24h}, {@code 2d}, or ISO-8601 {@code PT1H30M}. */
 final class Durations {
 
-    private static final Pattern SIMPLE = Pattern.compile("(\\d{1,7})\\s*(m|min|mins|h|d)");
+    private static final Pattern SIMPLE = Pattern.compile("(\\d{1,7})\\s*(s|m|min|h|d)");
 
     private Durations() {
     }
@@ -25,6 +25,7 @@ final class Durations {
             return switch (simple.group(2)) {
                 case "d" -> Duration.ofDays(amount);
                 case "h" -> Duration.ofHours(amount);
+                case "s" -> Duration.ofSeconds(amount);
                 default -> Duration.ofMinutes(amount);
             };
         }

@@ -5,6 +5,7 @@ import { api, describe, session } from './api.js';
 import { shared } from './styles.js';
 import './sign-in.js';
 import './tenant-switcher.js';
+import './notification-bell.js';
 
 /**
  * The console's pages: where each lives (hash route), who may see it, and the module that defines it, loaded
@@ -15,6 +16,7 @@ const PAGES = [
   { route: 'dashboard', label: 'Dashboard', roles: ['TENANT_ADMIN'], tag: 'parley-dashboard', module: './dashboard.js' },
   { route: 'team', label: 'Team', roles: ['TENANT_ADMIN'], tag: 'parley-team', module: './team.js' },
   { route: 'settings', label: 'Settings', roles: ['TENANT_ADMIN'], tag: 'parley-tenant-settings', module: './tenant-settings.js' },
+  { route: 'outbox', label: 'Mail outbox', roles: ['TENANT_ADMIN'], tag: 'parley-mail-outbox', module: './mail-outbox.js' },
   { route: 'tenants', label: 'Tenants', roles: ['SUPER_ADMIN'], tag: 'parley-platform-tenants', module: './platform-tenants.js', platform: true },
   { route: 'audit', label: 'Audit', roles: ['SUPER_ADMIN'], tag: 'parley-platform-audit', module: './platform-audit.js', platform: true },
 ];
@@ -43,6 +45,7 @@ export class ConsoleApp extends LitElement {
     nav.pages { display: flex; gap: 0.2rem; }
     nav.pages a {
       padding: 0.4rem 0.75rem; border-radius: 6px; color: var(--parley-text); text-decoration: none; font-size: 0.95rem;
+      white-space: nowrap;
     }
     nav.pages a:hover { background: var(--parley-background); }
     nav.pages a[aria-current="page"] { background: var(--parley-primary); color: white; }
@@ -132,6 +135,7 @@ export class ConsoleApp extends LitElement {
       <header>
         <span class="brand">${this.look?.logo ? html`<img class="logo" src=${this.look.logo} alt="${tenant.name} logo">` : 'Parley'}</span>
         ${this.renderNav()}
+        ${keyed(tenant.id, html`<parley-notification-bell></parley-notification-bell>`)}
         <parley-tenant-switcher .current=${tenant} .tenants=${tenants}
             @tenant-switched=${() => this.load()}></parley-tenant-switcher>
         <strong data-testid="tenant-name">${tenant.name}</strong>

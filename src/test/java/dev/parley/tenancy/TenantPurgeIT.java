@@ -78,6 +78,12 @@ class TenantPurgeIT {
     @Autowired
     com.github.kagkarlsson.scheduler.Clock schedulerClock;
 
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
     Api api;
     Fixtures fixtures;
     ChatFixtures chat;
@@ -248,7 +254,10 @@ class TenantPurgeIT {
                 .containsExactlyElementsOf(tenantTables());
     }
 
-    /** Rows in every tenant table: people, sessions, invitations, chats, reads, presence, columns, logo, audit. */
+    /**
+     * Rows in every tenant table: people, sessions, invitations, chats, reads, presence, columns, logo, audit,
+     * notifications, mail, reminder settings.
+     */
     private Session useEveryTable(ChatTenant shop, TenantSetup elsewhere) {
         String admin = shop.tenant().admin().accessToken();
         String origin = ChatFixtures.originOf(shop);
@@ -268,6 +277,10 @@ class TenantPurgeIT {
         api.post("/api/v1/conversations/" + conversation + "/messages", operator.accessToken(),
                 Map.of("body", "We do!"));
         api.post("/api/v1/conversations/" + conversation + "/read", operator.accessToken(), Map.of("seq", 1));
+        // Notifications, their mail in the outbox, reminder settings.
+        new dev.parley.support.NotificationFixtures(events, transactions).notify(shop.tenant().id(), operator.userId(),
+                "Task assigned", "Ship to Lisbon", "#/tasks/1", true);
+        api.put("/api/v1/settings/reminders", admin, Map.of("remindBefore", List.of("2h"), "missedAfter", "1h"));
         return operator;
     }
 

@@ -125,6 +125,7 @@ class NotificationsIT {
     void readingOneLowersTheUnreadCountAndReadAllReadsTheRest() {
         for (String title : List.of("First", "Second", "Third")) {
             notices.notify(shop.id(), nina.userId(), title, null, null, false);
+            nextMillisecond();
         }
         JsonNode all = api.get("/api/v1/notifications", nina.accessToken()).body();
         assertThat(all.path("items").findValuesAsString("title")).containsExactly("Third", "Second", "First");
@@ -152,6 +153,7 @@ class NotificationsIT {
     void theListIsPagedNewestFirstWithACursor() {
         for (int i = 1; i <= 3; i++) {
             notices.notify(shop.id(), nina.userId(), "Notice " + i, null, null, false);
+            nextMillisecond();
         }
 
         JsonNode first = api.get("/api/v1/notifications?limit=2", nina.accessToken()).body();
@@ -271,6 +273,15 @@ class NotificationsIT {
         assertThat(asAdmin.body().path("smtpConfigured").asBoolean()).isFalse();
         assertThat(api.get("/api/v1/mail-outbox?status=NOPE", shop.admin().accessToken()).code())
                 .isEqualTo("VALIDATION_FAILED");
+    }
+
+    /** Ids (UUIDv7) order by the millisecond; two made within the same one may come in either order. */
+    private static void nextMillisecond() {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private List<JsonNode> mails(String kind) {

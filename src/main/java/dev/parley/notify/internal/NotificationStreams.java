@@ -69,7 +69,11 @@ public class NotificationStreams implements DisposableBean {
         byPerson.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(stream);
         Runnable remove = () -> forget(key, stream);
         emitter.onCompletion(remove);
-        emitter.onTimeout(remove);
+        emitter.onTimeout(() -> {
+            // Only if the token outlives it (a long token lifetime): the client reconnects as after any close.
+            remove.run();
+            emitter.complete();
+        });
         emitter.onError(e -> remove.run());
         Map<String, Object> hello = new LinkedHashMap<>();
         hello.put("unread", unread);

@@ -18,6 +18,7 @@ import dev.parley.support.Fixtures.Session;
 import dev.parley.support.Fixtures.TenantSetup;
 import dev.parley.support.NotificationFixtures;
 import dev.parley.support.ParleyIntegrationTest;
+import dev.parley.support.TimeMachine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +44,9 @@ class NotificationsIT {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    TimeMachine time;
 
     Api api;
     Fixtures fixtures;
@@ -225,6 +229,21 @@ class NotificationsIT {
         }
         try (EventStream again = EventStream.open(api, "/api/v1/notifications/stream", nina.accessToken())) {
             assertThat(again.status()).as("and cannot be reopened with that token").isEqualTo(401);
+        }
+    }
+
+    @Test
+    void anExpiredTokenEndsTheStreamSoThatTheConsoleRefreshesIt() {
+        try (EventStream ninas = EventStream.open(api, "/api/v1/notifications/stream", nina.accessToken())) {
+            assertThat(ninas.await("hello", Duration.ofSeconds(5))).isNotNull();
+
+            time.advance(Duration.ofMinutes(16)); // access tokens live 15 minutes
+
+            EventStream.Event end = ninas.await("end", Duration.ofSeconds(5));
+            assertThat(end).isNotNull();
+            assertThat(end.data().path("reason").asString()).isEqualTo("TOKEN_EXPIRED");
+        } finally {
+            time.reset();
         }
     }
 

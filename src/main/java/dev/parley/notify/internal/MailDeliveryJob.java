@@ -10,11 +10,18 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 import dev.parley.shared.TenantId;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The durable {@code mail-delivery} job: one execution per queued mail, run once per cluster, rescheduled to retry. */
+/**
+ * The durable {@code mail-delivery} job: one execution per queued mail, run once per cluster, rescheduled to retry.
+ * Only a node with a mail server runs it; on a node without one it does not exist, so the node leaves those
+ * executions to the nodes that can send (db-scheduler skips executions of tasks it does not know). Without any mail
+ * server, mail is held in the outbox and no execution is made.
+ */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("!'${parley.smtp.host:}'.isBlank()")
 class MailDeliveryJob {
 
     @Bean

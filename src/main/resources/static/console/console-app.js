@@ -5,6 +5,7 @@ import { api, describe, session } from './api.js';
 import { shared } from './styles.js';
 import './sign-in.js';
 import './tenant-switcher.js';
+import './notification-bell.js';
 
 /**
  * The console's pages: where each lives (hash route), who may see it, and the module that defines it, loaded
@@ -17,6 +18,7 @@ const PAGES = [
   { route: 'followups', label: 'Follow-ups', roles: ['ADMIN_OPERATOR', 'TENANT_ADMIN'], tag: 'parley-followups', module: './followups.js' },
   { route: 'team', label: 'Team', roles: ['TENANT_ADMIN'], tag: 'parley-team', module: './team.js' },
   { route: 'settings', label: 'Settings', roles: ['TENANT_ADMIN'], tag: 'parley-tenant-settings', module: './tenant-settings.js' },
+  { route: 'outbox', label: 'Mail outbox', roles: ['TENANT_ADMIN'], tag: 'parley-mail-outbox', module: './mail-outbox.js' },
   { route: 'tenants', label: 'Tenants', roles: ['SUPER_ADMIN'], tag: 'parley-platform-tenants', module: './platform-tenants.js', platform: true },
   { route: 'audit', label: 'Audit', roles: ['SUPER_ADMIN'], tag: 'parley-platform-audit', module: './platform-audit.js', platform: true },
 ];
@@ -135,6 +137,7 @@ export class ConsoleApp extends LitElement {
       <header>
         <span class="brand">${this.look?.logo ? html`<img class="logo" src=${this.look.logo} alt="${tenant.name} logo">` : 'Parley'}</span>
         ${this.renderNav()}
+        ${keyed(tenant.id, html`<parley-notification-bell></parley-notification-bell>`)}
         <parley-tenant-switcher .current=${tenant} .tenants=${tenants}
             @tenant-switched=${() => this.load()}></parley-tenant-switcher>
         <strong data-testid="tenant-name">${tenant.name}</strong>

@@ -319,7 +319,8 @@ export class Team extends LitElement {
         ${this.created ? html`
           <div class="link-box" role="status">
             <p><strong>Invitation created for ${this.created.email}</strong> as ${ROLE_NAMES[this.created.role].toLowerCase()}.
-              Parley does not send invitation mail yet. Send this link to them yourself: it works once, until
+              An invitation mail is on its way to them (kept in the Mail outbox when no mail server is configured).
+              You can also send this link yourself: it works once, until
               ${day.format(new Date(this.created.expiresAt))}.</p>
             <div class="link-row">
               <input id="invitation-link" readonly aria-label="Invitation link" .value=${this.created.link}

@@ -8,6 +8,7 @@ import './working-hours.js';
 import './domain-settings.js';
 import './embed-snippet.js';
 import './widget-preview.js';
+import './reminder-settings.js';
 
 /** The page's tabs: route (`settings/<tab>`), label, and the sections whose unsaved changes the tab shows. */
 const TABS = [
@@ -16,6 +17,7 @@ const TABS = [
   { tab: 'chat', label: 'Chat', sections: ['chat'] },
   { tab: 'hours', label: 'Working hours', sections: ['hours'] },
   { tab: 'installation', label: 'Installation', sections: ['domains'] },
+  { tab: 'reminders', label: 'Reminders', sections: ['reminders'] },
 ];
 const HEX = /^#[0-9a-f]{6}$/i;
 
@@ -161,6 +163,7 @@ export class TenantSettings extends LitElement {
           <parley-widget-settings ?hidden=${current.tab !== 'widget'} .settings=${this.settings}></parley-widget-settings>
           <parley-chat-settings ?hidden=${current.tab !== 'chat'} .settings=${this.settings}></parley-chat-settings>
           <parley-working-hours ?hidden=${current.tab !== 'hours'} .settings=${this.settings}></parley-working-hours>
+          <parley-reminder-settings ?hidden=${current.tab !== 'reminders'}></parley-reminder-settings>
           <div ?hidden=${current.tab !== 'installation'}>
             <parley-embed-snippet .widgetKey=${this.settings.widgetKey}></parley-embed-snippet>
             <parley-domain-settings .settings=${this.settings}></parley-domain-settings>

@@ -78,6 +78,12 @@ class TenantPurgeIT {
     @Autowired
     com.github.kagkarlsson.scheduler.Clock schedulerClock;
 
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
     Api api;
     Fixtures fixtures;
     ChatFixtures chat;
@@ -248,7 +254,10 @@ class TenantPurgeIT {
                 .containsExactlyElementsOf(tenantTables());
     }
 
-    /** Rows in every tenant table: people, sessions, invitations, chats, reads, presence, columns, logo, tasks, follow-ups, audit. */
+    /**
+     * Rows in every tenant table: people, sessions, invitations, chats, reads, presence, columns, logo, tasks,
+     * follow-ups, audit, notifications, mail, reminder settings.
+     */
     private Session useEveryTable(ChatTenant shop, TenantSetup elsewhere) {
         String admin = shop.tenant().admin().accessToken();
         String origin = ChatFixtures.originOf(shop);
@@ -275,6 +284,10 @@ class TenantPurgeIT {
         Response followUp = api.post("/api/v1/followups", admin, Map.of("conversationId", conversation,
                 "type", "MEETING", "channel", "IN_PERSON", "scheduledAt", Instant.now().plus(Duration.ofDays(2)).toString()));
         assertThat(followUp.status()).as(followUp.toString()).isEqualTo(201);
+        // Notifications, their mail in the outbox, reminder settings.
+        new dev.parley.support.NotificationFixtures(events, transactions).notify(shop.tenant().id(), operator.userId(),
+                "Task assigned", "Ship to Lisbon", "#/tasks/1", true);
+        api.put("/api/v1/settings/reminders", admin, Map.of("remindBefore", List.of("2h"), "missedAfter", "1h"));
         return operator;
     }
 

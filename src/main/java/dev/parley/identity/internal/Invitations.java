@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import dev.parley.audit.AuditLog;
 import dev.parley.identity.IdentityProperties;
+import dev.parley.identity.InvitationIssued;
 import dev.parley.identity.Role;
 import dev.parley.identity.internal.InvitationRepository.StoredInvitation;
 import dev.parley.identity.internal.SessionView.SignedIn;
@@ -25,6 +26,7 @@ import dev.parley.tenancy.TenantSummary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -32,7 +34,8 @@ import org.springframework.stereotype.Service;
 /**
  * Invitations to join a tenant: made by tenant admins (and by provisioning for a tenant's first admin),
  * accepted through a secret link that sets the password of a new account or adds a tenant to an existing one.
- * Until mail exists, the link is returned to the inviter and logged.
+ * The link is returned to the inviter and goes out by mail ({@link InvitationIssued}, which the notify module turns
+ * into a mail in the same transaction).
  */
 @Service
 public class Invitations implements FirstAdminInvitations {
@@ -59,11 +62,13 @@ public class Invitations implements FirstAdminInvitations {
     private final AuditLog audit;
     private final PublicUrl publicUrl;
     private final IdentityProperties properties;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     Invitations(InvitationRepository invitations, UserRepository users, MembershipRepository memberships,
                 PasswordEncoder passwords, TenantDirectory tenants, PlatformTransactions platform, SignIn signIn,
-                AuditLog audit, PublicUrl publicUrl, IdentityProperties properties, Clock clock) {
+                AuditLog audit, PublicUrl publicUrl, IdentityProperties properties, ApplicationEventPublisher events,
+                Clock clock) {
         this.invitations = invitations;
         this.users = users;
         this.memberships = memberships;
@@ -74,6 +79,7 @@ public class Invitations implements FirstAdminInvitations {
         this.audit = audit;
         this.publicUrl = publicUrl;
         this.properties = properties;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -105,11 +111,12 @@ public class Invitations implements FirstAdminInvitations {
         String token = SecretTokens.generate();
         UUID id = Ids.newId();
         invitations.revokePending(tenant.value(), email, now);
-        invitations.insert(tenant.value(), id, email, role, SecretTokens.hash(token),
-                Caller.current().map(c -> c.user().value()).orElse(null), now, expires);
+        UUID invitedBy = Caller.current().map(c -> c.user().value()).orElse(null);
+        invitations.insert(tenant.value(), id, email, role, SecretTokens.hash(token), invitedBy, now, expires);
         String link = publicUrl.resolve("/accept-invitation?token=" + token);
         audit.record(tenant, "invitation.created", "invitation", id, Map.of("email", email, "role", role.name()));
-        // Mail arrives with the notify module; until then the inviter gets the link and the log keeps it.
+        // The mail goes out with this transaction (notify listens); the inviter gets the link too, the log keeps it.
+        events.publishEvent(new InvitationIssued(tenant, id, email, role, link, expires, invitedBy));
         log.info("Invitation for {} to tenant {} as {}: {}", email, tenant, role, link);
         return new InvitationView(id, email, role, now, expires, link);
     }

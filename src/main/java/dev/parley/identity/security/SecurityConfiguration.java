@@ -2,6 +2,8 @@ package dev.parley.identity.security;
 
 import java.util.Map;
 
+import jakarta.servlet.DispatcherType;
+
 import dev.parley.identity.internal.AccessTokens;
 import dev.parley.identity.internal.SessionGuard;
 import dev.parley.shared.web.Problems;
@@ -54,6 +56,9 @@ class SecurityConfiguration {
                         .addHeaderWriter(framing(FRAMED_BY_CONSOLE, "'self'", XFrameOptionsMode.SAMEORIGIN)))
                 .addFilterBefore(new AccessTokenFilter(tokens, guard), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
+                        // The async dispatch that ends a stream (notifications' Server-Sent Events) belongs to a
+                        // request that was authorized when it started; it carries no token of its own.
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC).permitAll()
                         .requestMatchers("/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout")
                         .permitAll()
                         .requestMatchers("/api/v1/invitations/**").permitAll()

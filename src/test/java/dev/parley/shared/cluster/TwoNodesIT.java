@@ -143,6 +143,25 @@ class TwoNodesIT {
         assertThat(a.get("/api/v1/me", fresh).status()).isEqualTo(200);
     }
 
+    @Test
+    void aNotificationCommittedOnNodeAReachesItsRecipientsStreamOnNodeB() {
+        Fixtures onA = new Fixtures(a);
+        dev.parley.support.Fixtures.TenantSetup shop = onA.tenant("nodenotify");
+        Session nina = onA.member(shop, "ADMIN_OPERATOR");
+        try (dev.parley.support.EventStream onB = dev.parley.support.EventStream.open(b,
+                "/api/v1/notifications/stream", nina.accessToken())) {
+            assertThat(onB.await("hello", Duration.ofSeconds(5))).isNotNull();
+
+            new dev.parley.support.NotificationFixtures(nodeA,
+                    nodeA.getBean(org.springframework.transaction.PlatformTransactionManager.class))
+                    .notify(shop.id(), nina.userId(), "Assigned on node A", null, "#/tasks/1", false);
+
+            var event = onB.await("notification", AT_ONCE);
+            assertThat(event).as("node B's stream hears it").isNotNull();
+            assertThat(event.data().path("notification").path("title").asString()).isEqualTo("Assigned on node A");
+        }
+    }
+
     private static Response config(Api node, ChatTenant tenant, String origin) {
         return new ChatFixtures(node).widget("GET", "/api/v1/widget/config?key=" + tenant.widgetKey(), null, origin,
                 null);

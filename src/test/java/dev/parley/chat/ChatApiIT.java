@@ -1,7 +1,9 @@
 package dev.parley.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -388,6 +390,9 @@ class ChatApiIT {
             // The socket drops right after sending v2: its ack is lost.
             first.send(Map.of("type", "message.send", "body", "v2", "clientId", "v2", "ref", "v2"));
         }
+        // The server read v2 before the close; wait until it is stored, so the operator's answers come after it.
+        await().atMost(Duration.ofSeconds(5)).until(() -> api.get("/api/v1/conversations/" + conversation
+                + "/messages", token).body().findValuesAsString("body").contains("v2"));
         // While the visitor is away the operator answers twice.
         api.post("/api/v1/conversations/" + conversation + "/messages", token, Map.of("body", "o1", "clientId", "o1"));
         api.post("/api/v1/conversations/" + conversation + "/messages", token, Map.of("body", "o2", "clientId", "o2"));

@@ -61,6 +61,11 @@ class TasksConsoleIT {
         UUID chat = tasks.conversation(team, "Nora Lind", "nora@example.com", "My parcel never arrived");
 
         try (Tab anaTab = browsers.open(); Tab benTab = browsers.open(); Tab adminTab = browsers.open()) {
+            // Ben is already in the console when the task is made for him: he is told at once.
+            Page ben = signIn(benTab, team, team.ben().email(), "/console/#/inbox");
+            Locator bell = ben.locator("parley-notification-bell button.bell");
+            assertThat(ben.getByTestId("notification-count")).hasCount(0);
+
             Page ana = signIn(anaTab, team, team.ana().email(), "/console/#/inbox/" + chat);
             Locator panel = ana.locator("parley-chat-panel");
             assertThat(panel).containsText("My parcel never arrived");
@@ -88,8 +93,19 @@ class TasksConsoleIT {
             done.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Done")).click();
             assertThat(done).isHidden();
 
-            Page ben = signIn(benTab, team, team.ben().email(), "/console/#/inbox");
-            ben.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tasks").setExact(true)).click();
+            assertThat(ben.getByTestId("notification-count")).hasText("1");
+            assertThat(bell).hasAttribute("aria-label", "Notifications, 1 unread");
+            bell.click();
+            Locator notice = ben.getByRole(AriaRole.DIALOG, new Page.GetByRoleOptions().setName("Notifications"))
+                    .getByRole(AriaRole.BUTTON).filter(new Locator.FilterOptions()
+                            .setHasText("New task: Call Nora about the lost parcel"));
+            assertThat(notice).containsText("assigned you the task");
+            notice.click();
+            assertThat(ben.getByTestId("task-title")).hasText("Call Nora about the lost parcel");
+            assertThat(ben.getByTestId("notification-count")).hasCount(0);
+
+            ben.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Console"))
+                    .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Tasks").setExact(true)).click();
             Locator list = ben.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("Tasks"));
             Locator row = list.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions()
                     .setHasText("Call Nora about the lost parcel"));

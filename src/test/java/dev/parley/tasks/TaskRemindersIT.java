@@ -116,6 +116,14 @@ class TaskRemindersIT {
                 .map(e -> e.path("from").asString() + " " + e.path("to").asString()).toList();
         assertThat(reminders).containsExactly("PT24H " + due, "PT1H " + due, "OVERDUE " + due);
         assertThat(api.get("/api/v1/tasks/" + id, ana.accessToken()).body().path("overdue").asBoolean()).isTrue();
+
+        // What Ben reads in his console's notifications, newest first: each reminder once.
+        Session ben = fixtures.login(team.ben().email(), Fixtures.PASSWORD, team.tenantId());
+        List<String> told = api.get("/api/v1/notifications", ben.accessToken()).body().path("items")
+                .findValuesAsString("title");
+        assertThat(told).containsExactly("Overdue: Send the replacement parcel",
+                "Due in 1 hour: Send the replacement parcel", "Due in 24 hours: Send the replacement parcel",
+                "New task: Send the replacement parcel");
     }
 
     @Test

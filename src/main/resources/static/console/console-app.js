@@ -36,15 +36,17 @@ export class ConsoleApp extends LitElement {
     me: { state: true }, error: { state: true }, look: { state: true }, route: { state: true }, loaded: { state: true },
   };
   static styles = [shared, css`
+    /* Two rows: who and where you are on top, the pages below, so neither pushes the other off screen. */
     header {
-      display: flex; align-items: center; gap: 1rem; padding: 0.7rem 1.2rem;
+      display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem 1rem; padding: 0.6rem 1.2rem 0.4rem;
       background: var(--parley-surface); border-bottom: 1px solid var(--parley-border);
     }
+    .who { display: flex; flex-direction: column; line-height: 1.2; font-size: 0.85rem; text-align: right; }
     .brand { font-weight: 700; color: var(--parley-primary); margin-right: auto; }
     .brand img.logo { height: 32px; max-width: 160px; display: block; }
     main { padding: 0; }
     .card { max-width: none; margin: 0; }
-    nav.pages { display: flex; gap: 0.2rem; }
+    nav.pages { order: 99; flex-basis: 100%; display: flex; gap: 0.2rem; overflow-x: auto; margin: 0 -0.4rem; }
     nav.pages a {
       padding: 0.4rem 0.75rem; border-radius: 6px; color: var(--parley-text); text-decoration: none; font-size: 0.95rem;
       white-space: nowrap;
@@ -66,7 +68,20 @@ export class ConsoleApp extends LitElement {
     this.load();
   }
 
+  updated() {
+    // Pages that fill the window (the inbox) size themselves below the header, whose height depends on the width.
+    const header = this.renderRoot.querySelector('header');
+    if (header && header !== this.measured) {
+      this.measured = header;
+      this.headerSize ??= new ResizeObserver(([entry]) => document.documentElement.style
+        .setProperty('--parley-header-height', `${Math.ceil(entry.borderBoxSize[0].blockSize)}px`));
+      this.headerSize.disconnect();
+      this.headerSize.observe(header);
+    }
+  }
+
   disconnectedCallback() {
+    this.headerSize?.disconnect();
     window.removeEventListener('hashchange', this.onHashChange);
     super.disconnectedCallback();
   }
@@ -141,8 +156,10 @@ export class ConsoleApp extends LitElement {
         <parley-tenant-switcher .current=${tenant} .tenants=${tenants}
             @tenant-switched=${() => this.load()}></parley-tenant-switcher>
         <strong data-testid="tenant-name">${tenant.name}</strong>
-        <span class="muted" data-testid="role">${roles.map((r) => ROLE_NAMES[r] || r).join(' · ')}</span>
-        <span class="muted" data-testid="user-email">${user.email}</span>
+        <span class="who">
+          <span class="muted" data-testid="user-email">${user.email}</span>
+          <span class="muted" data-testid="role">${roles.map((r) => ROLE_NAMES[r] || r).join(' · ')}</span>
+        </span>
         <button class="secondary" @click=${this.signOut}>Sign out</button>
       </header>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}

@@ -20,15 +20,19 @@ export class Inbox extends LitElement {
     presence: { state: true }, error: { state: true }, connection: { state: true }, editingColumns: { state: true },
   };
   static styles = [shared, css`
-    :host { display: grid; grid-template-columns: minmax(22rem, 2fr) 5fr; gap: 1rem; padding: 1rem; height: calc(100vh - 4rem); box-sizing: border-box; }
+    :host { display: grid; grid-template-columns: minmax(22rem, 2fr) 5fr; gap: 1rem; padding: 1rem; height: calc(100vh - var(--parley-header-height, 4rem)); box-sizing: border-box; }
     .left { display: flex; flex-direction: column; min-width: 0; overflow: auto; }
     nav { display: flex; gap: 0.3rem; margin-bottom: 0.6rem; flex-wrap: wrap; align-items: center; }
     nav button { padding: 0.35rem 0.7rem; font-size: 0.85rem; }
     nav button[aria-pressed="false"] { background: transparent; color: var(--parley-primary); }
-    nav select { width: auto; margin-left: auto; padding: 0.3rem; }
-    .left > button { width: auto; align-self: flex-start; font-size: 0.8rem; padding: 0.3rem 0.6rem; margin-bottom: 0.5rem; }
+    .toolbar { display: flex; flex-wrap: wrap; align-items: center; gap: 0.4rem 0.6rem; margin-bottom: 0.6rem; }
+    .toolbar select { width: auto; padding: 0.3rem 0.5rem; }
+    .toolbar button { padding: 0.3rem 0.6rem; font-size: 0.8rem; }
+    .conn { display: inline-flex; align-items: center; gap: 0.3rem; }
+    .conn .dot { width: 0.5rem; height: 0.5rem; border-radius: 50%; background: #e0a800; }
+    .conn.connected .dot { background: #2f9e44; }
     .chats { display: grid; gap: 0.8rem; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); min-height: 0; }
-    .chats parley-chat-panel { height: calc(100vh - 6rem); }
+    .chats parley-chat-panel { height: calc(100vh - var(--parley-header-height, 4rem) - 2rem); }
     .placeholder { color: var(--parley-muted); padding: 2rem; text-align: center; }
     .conn { font-size: 0.75rem; color: var(--parley-muted); }
   `];
@@ -215,18 +219,20 @@ export class Inbox extends LitElement {
         <nav aria-label="Views">
           ${VIEWS.map(([key, label]) => html`
             <button aria-pressed=${this.view === key} @click=${() => { this.view = key; this.reload(); }}>${label}</button>`)}
+        </nav>
+        <div class="toolbar">
           <select aria-label="Presence" .value=${this.presence} @change=${(e) => this.setPresence(e.target.value)}>
             <option value="ONLINE">Online</option><option value="AWAY">Away</option><option value="OFFLINE">Offline</option>
           </select>
-        </nav>
-        <span class="conn" data-testid="connection">${this.connection}</span>
-        <button class="secondary" aria-expanded=${!!this.editingColumns}
-            @click=${() => { this.editingColumns = !this.editingColumns; }}>Columns</button>
+          <span class="conn ${this.connection}"><span class="dot" aria-hidden="true"></span><span data-testid="connection">${this.connection}</span></span>
+          <button class="secondary" aria-expanded=${!!this.editingColumns}
+              @click=${() => { this.editingColumns = !this.editingColumns; }}>Columns</button>
+          ${'Notification' in window && Notification.permission === 'default' ? html`
+            <button class="secondary" @click=${() => Notification.requestPermission().then(() => this.requestUpdate())}>Enable desktop notifications</button>` : ''}
+        </div>
         ${this.editingColumns ? html`<parley-column-settings .columns=${this.columns}
             .admin=${this.me.roles.includes('TENANT_ADMIN')}
             @columns-changed=${(e) => { this.columns = e.detail; this.editingColumns = false; }}></parley-column-settings>` : ''}
-        ${'Notification' in window && Notification.permission === 'default' ? html`
-          <button class="secondary" @click=${() => Notification.requestPermission().then(() => this.requestUpdate())}>Enable desktop notifications</button>` : ''}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
         <parley-conversation-list .conversations=${list} .columns=${this.columns} .selected=${this.openIds}
             @open-conversation=${(e) => this.open(e.detail)}></parley-conversation-list>

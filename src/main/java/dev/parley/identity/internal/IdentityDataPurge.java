@@ -1,6 +1,5 @@
 package dev.parley.identity.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -38,11 +37,7 @@ class IdentityDataPurge implements TenantDataPurge {
     public Map<String, Integer> purge(TenantId tenant) {
         List<UUID> members = db.sql("SELECT user_id FROM memberships WHERE tenant_id = :tenant")
                 .param("tenant", tenant.value()).query(UUID.class).list();
-        Map<String, Integer> rows = new LinkedHashMap<>();
-        for (String table : TABLES) {
-            rows.put(table, db.sql("DELETE FROM " + table + " WHERE tenant_id = :tenant")
-                    .param("tenant", tenant.value()).update());
-        }
+        Map<String, Integer> rows = TenantDataPurge.deleteRows(db, tenant, TABLES);
         rows.put("users", members.isEmpty() ? 0 : db.sql("""
                         DELETE FROM users u
                         WHERE u.id IN (:members) AND u.platform_role IS NULL

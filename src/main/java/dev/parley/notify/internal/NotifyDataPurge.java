@@ -1,6 +1,5 @@
 package dev.parley.notify.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,11 +31,7 @@ class NotifyDataPurge implements TenantDataPurge {
 
     @Override
     public Map<String, Integer> purge(TenantId tenant) {
-        Map<String, Integer> rows = new LinkedHashMap<>();
-        for (String table : TABLES) {
-            rows.put(table, db.sql("DELETE FROM " + table + " WHERE tenant_id = :tenant")
-                    .param("tenant", tenant.value()).update());
-        }
+        Map<String, Integer> rows = TenantDataPurge.deleteRows(db, tenant, TABLES);
         return rows;
     }
 }

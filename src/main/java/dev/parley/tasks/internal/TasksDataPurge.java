@@ -1,6 +1,5 @@
 package dev.parley.tasks.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -35,11 +34,7 @@ class TasksDataPurge implements TenantDataPurge {
 
     @Override
     public Map<String, Integer> purge(TenantId tenant) {
-        Map<String, Integer> rows = new LinkedHashMap<>();
-        for (String table : TABLES) {
-            rows.put(table, db.sql("DELETE FROM " + table + " WHERE tenant_id = :tenant")
-                    .param("tenant", tenant.value()).update());
-        }
+        Map<String, Integer> rows = TenantDataPurge.deleteRows(db, tenant, TABLES);
         // Their reminders would find no task and do nothing; they go too rather than linger. A running one finishes.
         db.sql("""
                         DELETE FROM scheduled_tasks

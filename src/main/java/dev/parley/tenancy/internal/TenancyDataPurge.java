@@ -1,6 +1,5 @@
 package dev.parley.tenancy.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,11 +36,7 @@ class TenancyDataPurge implements TenantDataPurge {
 
     @Override
     public Map<String, Integer> purge(TenantId tenant) {
-        Map<String, Integer> rows = new LinkedHashMap<>();
-        for (String table : OWN_TABLES) {
-            rows.put(table, db.sql("DELETE FROM " + table + " WHERE tenant_id = :tenant")
-                    .param("tenant", tenant.value()).update());
-        }
+        Map<String, Integer> rows = TenantDataPurge.deleteRows(db, tenant, OWN_TABLES);
         rows.put("audit_log", audit.eraseTenantTrail(tenant));
         return rows;
     }

@@ -23,6 +23,10 @@ public record InvoiceDraft(Currency currency, List<InvoiceLine> lines) {
                 throw new CurrencyMismatchException(currency, line.amount().currency());
             }
         }
+        long total = lines.stream().mapToLong(line -> line.amount().minorUnits()).reduce(0, Math::addExact);
+        if (total < 0) {
+            throw new IllegalArgumentException("An invoice's total cannot be negative: " + total);
+        }
     }
 
     public static Builder builder(Currency currency) {
@@ -94,7 +98,7 @@ public record InvoiceDraft(Currency currency, List<InvoiceLine> lines) {
          */
         public InvoiceDraft build(List<Coupon> coupons, TaxRate taxRate) {
             List<InvoiceLine> all = new ArrayList<>(lines);
-            Money subtotal = new InvoiceDraft(currency, lines).subtotal();
+            Money subtotal = lines.stream().map(InvoiceLine::amount).reduce(Money.zero(currency), Money::plus);
             Money discountable = subtotal.max(Money.zero(currency));
             for (Coupon coupon : coupons) {
                 Money discount = coupon.discountOn(discountable);

@@ -146,6 +146,15 @@ class InvoiceDraftTest {
     }
 
     @Test
+    void anInvoiceWhoseLinesAddUpToLessThanZeroCannotBeMade() {
+        List<InvoiceLine> lines = List.of(
+                new InvoiceLine(LineKind.BASE, "Basic", Money.of(2900, EUR)),
+                new InvoiceLine(LineKind.PRORATION_CREDIT, "Unused time on Enterprise", Money.of(-20000, EUR)));
+
+        assertThatThrownBy(() -> new InvoiceDraft(EUR, lines)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aLineCannotHaveTheWrongSign() {
         assertThatThrownBy(() -> new InvoiceLine(LineKind.BASE, "Basic", Money.of(-1, EUR)))
                 .isInstanceOf(IllegalArgumentException.class);

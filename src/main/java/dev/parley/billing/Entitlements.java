@@ -62,7 +62,7 @@ public class Entitlements {
         Plan plan = plan(tenant);
         if (!plan.includes(feature)) {
             throw upgradeRequired(feature.key(), plan, "The " + plan.name() + " plan does not include "
-                    + feature.key() + "; upgrade the plan to use it.");
+                    + feature.key() + "; upgrade to a plan that does to use it.");
         }
     }
 
@@ -83,8 +83,12 @@ public class Entitlements {
         Plan plan = plan(tenant);
         Integer allowance = plan.allowance(limit);
         if (allowance != null && used >= allowance) {
-            throw upgradeRequired(limit.key(), plan, "The " + plan.name() + " plan includes " + allowance + " "
-                    + limit.key() + "; all are in use. Upgrade the plan for more.");
+            String message = limit == Limit.OPERATORS
+                    ? "The " + plan.name() + " plan includes " + (allowance == 1 ? "1 seat and it is" : allowance
+                    + " seats and all are") + " taken (an open invitation holds a seat); upgrade the plan to add people."
+                    : "The " + plan.name() + " plan's " + limit.key() + " allowance (" + allowance + ") is used up; "
+                    + "upgrade the plan for more.";
+            throw upgradeRequired(limit.key(), plan, message);
         }
     }
 

@@ -171,7 +171,7 @@ export class TenantDetail extends LitElement {
               <select id="tenant-plan" .value=${this.planChoice}
                   @change=${(e) => { this.planChoice = e.target.value; this.planMessage = null; }}>
                 ${(this.plans || []).map((p) => html`<option value=${p.id} ?selected=${p.id === this.planChoice}>
-                  ${p.name} · ${price(p)}/month · ${seats(p)}</option>`)}
+                  ${p.name} · ${price(p)}/month</option>`)}
               </select>
             </div>
             <button type="submit" ?disabled=${this.planSaving || this.planChoice === current.id}>

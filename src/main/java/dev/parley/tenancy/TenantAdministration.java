@@ -100,8 +100,15 @@ public class TenantAdministration {
     }
 
     public CursorPage<Tenant> search(String text, TenantStatus status, String cursor, Integer limit) {
+        return search(text, status, null, cursor, limit);
+    }
+
+    /** As {@link #search(String, TenantStatus, String, Integer)}, among these tenants only when {@code only} is given. */
+    public CursorPage<Tenant> search(String text, TenantStatus status, java.util.Set<UUID> only, String cursor,
+                                     Integer limit) {
         int size = CursorPage.limit(limit);
-        return CursorPage.of(tenants.search(text, status, CursorPage.decode(cursor), size + 1), size, Tenant::id);
+        return CursorPage.of(tenants.search(text, status, only, CursorPage.decode(cursor), size + 1), size,
+                Tenant::id);
     }
 
     /** What a super-admin may change on a tenant; absent fields stay as they are. */

@@ -76,8 +76,14 @@ class PlansConsoleIT {
                     .setFullPage(true));
 
             Page platform = owner.page();
-            platform.navigate(api.url("/console/#/tenants/" + shop.id()));
+            platform.navigate(api.url("/console/#/tenants"));
             signIn(platform, Fixtures.ROOT_EMAIL, Fixtures.ROOT_PASSWORD);
+            platform.getByLabel("Search tenants").fill(shop.slug());
+            platform.getByLabel("Plan", new Page.GetByLabelOptions().setExact(true)).selectOption("basic");
+            Locator row = platform.locator("tr[data-slug='" + shop.slug() + "']");
+            assertThat(row.getByTestId("plan")).hasText("Basic");
+            platform.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/plans-tenant-list.png")));
+            row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(shop.name())).click();
             assertThat(platform.getByTestId("tenant-plan")).containsText("Basic");
             platform.getByLabel("Change plan").selectOption("professional");
             platform.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save plan")).click();

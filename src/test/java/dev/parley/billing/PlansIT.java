@@ -168,6 +168,27 @@ class PlansIT {
         assertThat(unknown.raw()).contains("planId");
     }
 
+    @Test
+    void theTenantListShowsEachTenantsPlanAndFiltersByIt() {
+        TenantSetup small = fixtures.tenant("plans-list-basic");
+        setPlan(small.id(), "basic");
+        TenantSetup larger = fixtures.tenant("plans-list-pro");
+
+        Response onBasic = api.get("/api/v1/platform/tenants?plan=basic&q=" + small.slug(), root);
+        Response notOnBasic = api.get("/api/v1/platform/tenants?plan=basic&q=" + larger.slug(), root);
+        Response unfiltered = api.get("/api/v1/platform/tenants?q=" + larger.slug(), root);
+
+        assertThat(onBasic.status()).as(onBasic.toString()).isEqualTo(200);
+        assertThat(onBasic.body().path("items")).hasSize(1);
+        assertThat(onBasic.body().path("items").get(0).path("plan").path("name").asText()).isEqualTo("Basic");
+        assertThat(notOnBasic.body().path("items")).isEmpty();
+        assertThat(unfiltered.body().path("items").get(0).path("plan").path("id").asText()).isEqualTo("professional");
+        assertThat(api.get("/api/v1/platform/tenants?plan=platinum&q=" + larger.slug(), root).body().path("items"))
+                .isEmpty();
+        assertThat(api.get("/api/v1/platform/tenants/" + small.id(), root).body().path("plan").path("id").asText())
+                .isEqualTo("basic");
+    }
+
     private void setPlan(UUID tenant, String plan) {
         Response set = api.put("/api/v1/platform/tenants/" + tenant + "/plan", root, Map.of("planId", plan));
         assertThat(set.status()).as(set.toString()).isEqualTo(200);

@@ -11,12 +11,14 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.parley.billing.internal.BillingProperties;
 import dev.parley.billing.internal.PlanRepository;
 import dev.parley.shared.ParleyException;
+import dev.parley.shared.TenantContext;
 import dev.parley.shared.TenantId;
 import dev.parley.shared.cluster.ClusterBus;
 import dev.parley.shared.db.PlatformTransactions;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one answer to "may this tenant do X, how much of Y is left", from the tenant's plan. Every gated server action
@@ -47,10 +49,18 @@ public class Entitlements {
 
     /** The tenant's plan (the configured default plan for a tenant that was never given one). */
     public Plan plan(TenantId tenant) {
-        return cache.get(tenant.value(), id -> platform.call(() -> {
-            String planId = plans.planOf(id).orElse(properties.defaultPlan());
-            return plans.find(planId).orElseThrow(() -> new IllegalStateException("No plan '" + planId + "'"));
-        }));
+        return cache.get(tenant.value(), id -> {
+            // Inside the tenant's own transaction (an invitation, a reactivation) its plan row is visible: read it
+            // there rather than holding a second connection for a platform transaction while this one waits.
+            boolean ownTransaction = TransactionSynchronizationManager.isActualTransactionActive()
+                    && tenant.equals(TenantContext.current().orElse(null));
+            return ownTransaction || PlatformTransactions.active() ? load(id) : platform.call(() -> load(id));
+        });
+    }
+
+    private Plan load(UUID tenant) {
+        String planId = plans.planOf(tenant).orElse(properties.defaultPlan());
+        return plans.find(planId).orElseThrow(() -> new IllegalStateException("No plan '" + planId + "'"));
     }
 
     public boolean may(TenantId tenant, Feature feature) {

@@ -169,6 +169,45 @@ class PlansIT {
     }
 
     @Test
+    void editingAPlanChangesWhatItsTenantsMayDoAtOnce() {
+        String id = "custom-" + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(api.post("/api/v1/platform/plans", root, plan(id, "Custom", 5000)).status()).isEqualTo(201);
+        TenantSetup tenant = fixtures.tenant("plans-edit");
+        String admin = tenant.admin().accessToken();
+        setPlan(tenant.id(), id);
+        assertThat(api.put("/api/v1/settings/branding", admin, Map.of("primaryColor", "#1d4ed8")).status())
+                .isEqualTo(200);
+
+        Map<String, Object> withoutBranding = new java.util.HashMap<>(plan(null, "Custom", 5000));
+        withoutBranding.put("features", List.of("analytics.basic"));
+        assertThat(api.put("/api/v1/platform/plans/" + id, root, withoutBranding).status()).isEqualTo(200);
+
+        Response refused = api.put("/api/v1/settings/branding", admin, Map.of("primaryColor", "#0b7285"));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(402);
+        assertThat(refused.text("feature")).isEqualTo("branding");
+        assertThat(refused.text("plan")).isEqualTo(id);
+    }
+
+    @Test
+    void anInvitationSentBeforeADowngradeCannotBeAcceptedPastTheNewSeats() {
+        TenantSetup tenant = fixtures.tenant("plans-accept");
+        String email = "late@" + tenant.slug() + ".test";
+        Response invited = api.post("/api/v1/users/invitations", tenant.admin().accessToken(),
+                Map.of("email", email, "role", "OPERATOR"));
+        assertThat(invited.status()).isEqualTo(201);
+        setPlan(tenant.id(), "basic");
+
+        Response accepted = api.post("/api/v1/invitations/accept", null, Map.of(
+                "token", Fixtures.tokenOf(invited.text("link")), "password", Fixtures.PASSWORD, "name", "Late"));
+
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(402);
+        assertThat(accepted.text("feature")).isEqualTo("operators");
+        setPlan(tenant.id(), "professional");
+        assertThat(api.post("/api/v1/invitations/accept", null, Map.of("token", Fixtures.tokenOf(invited.text("link")),
+                "password", Fixtures.PASSWORD, "name", "Late")).status()).isEqualTo(200);
+    }
+
+    @Test
     void theTenantListShowsEachTenantsPlanAndFiltersByIt() {
         TenantSetup small = fixtures.tenant("plans-list-basic");
         setPlan(small.id(), "basic");

@@ -30,7 +30,7 @@ public class Plans {
     }
 
     /** A tenant's plan and since when it holds it. */
-    public record TenantPlan(TenantId tenant, Plan plan, Instant since) {
+    public record TenantPlan(java.util.UUID tenantId, Plan plan, Instant since) {
     }
 
     private final PlanRepository plans;
@@ -86,7 +86,7 @@ public class Plans {
     /** The tenant's current plan, as the platform owner sees it; 404 for an unknown tenant. */
     public TenantPlan planOf(TenantId tenant) {
         requireTenant(tenant);
-        return platform.call(() -> new TenantPlan(tenant, entitlements.plan(tenant),
+        return platform.call(() -> new TenantPlan(tenant.value(), entitlements.plan(tenant),
                 plans.since(tenant.value()).orElse(null)));
     }
 

@@ -160,6 +160,7 @@ class PlansIT {
         assertThat(plan.status()).as(plan.toString()).isEqualTo(200);
         assertThat(plan.body().path("plan").path("id").asText()).isEqualTo("professional");
         assertThat(plan.body().path("since").isNull()).isFalse();
+        assertThat(plan.text("tenantId")).isEqualTo(tenant.id().toString());
         assertThat(api.put("/api/v1/platform/tenants/" + UUID.randomUUID() + "/plan", root,
                 Map.of("planId", "basic")).status()).isEqualTo(404);
         Response unknown = api.put("/api/v1/platform/tenants/" + tenant.id() + "/plan", root,

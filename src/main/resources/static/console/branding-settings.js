@@ -34,6 +34,7 @@ export class BrandingSettings extends SettingsSection {
     ...SettingsSection.properties,
     brand: { type: Object }, logo: { type: String }, widgetTexts: { type: Object },
     logoBusy: { state: true }, logoMessage: { state: true }, logoError: { state: true }, confirmRemove: { state: true },
+    plan: { state: true },
   };
   static styles = [shared, sectionStyles, css`
     .logo-row { display: flex; align-items: center; gap: 1.25rem; flex-wrap: wrap; }
@@ -60,7 +61,24 @@ export class BrandingSettings extends SettingsSection {
     .sample small { font-weight: 400; opacity: 0.9; }
     .notice { font-size: 0.85rem; margin: 0.6rem 0 0; }
     .ok { color: #1a7f37; }
+    .locked { border-left: 4px solid #b7791f; }
+    .locked h2 { display: flex; align-items: center; gap: 0.5rem; }
+    .locked .badge {
+      font-size: 0.75rem; font-weight: 600; padding: 0.15rem 0.5rem; border-radius: 999px;
+      background: #fdf3e1; color: #8a4b00; border: 1px solid #f0d9a8;
+    }
   `];
+
+  connectedCallback() {
+    super.connectedCallback();
+    // The server refuses branding on a plan without it (402); this only explains it before anyone tries.
+    api('/api/v1/billing/plan').then((plan) => { this.plan = plan; }).catch(() => { this.plan = null; });
+  }
+
+  /** True when the tenant's plan does not include branding (logo and colours). */
+  get locked() {
+    return Boolean(this.plan && !this.plan.features.includes('branding'));
+  }
 
   willUpdate(changed) {
     if ((changed.has('settings') || changed.has('brand')) && this.settings && this.brand && this.initial === null) {
@@ -166,13 +184,14 @@ export class BrandingSettings extends SettingsSection {
     if (!this.draft) return '';
     return html`
       <form @submit=${this.save} novalidate>
-        ${this.renderLogo()}
-        <section class="card" aria-labelledby="colours-heading">
-          <h2 id="colours-heading">Colours</h2>
-          <p class="intro">Text on these colours is white: keep them dark enough to read (WCAG AA asks for a contrast of
-            at least 4.5:1).</p>
-          <div class="row">${COLOURS.map((c) => this.renderColour(c))}</div>
-        </section>
+        ${this.locked ? this.renderLocked() : html`
+          ${this.renderLogo()}
+          <section class="card" aria-labelledby="colours-heading">
+            <h2 id="colours-heading">Colours</h2>
+            <p class="intro">Text on these colours is white: keep them dark enough to read (WCAG AA asks for a contrast
+              of at least 4.5:1).</p>
+            <div class="row">${COLOURS.map((c) => this.renderColour(c))}</div>
+          </section>`}
         <section class="card" aria-labelledby="texts-heading">
           <h2 id="texts-heading">Texts</h2>
           <p class="intro">What visitors read in the widget.</p>
@@ -186,6 +205,17 @@ export class BrandingSettings extends SettingsSection {
         </section>
         ${this.renderSaveBar('Save branding')}
       </form>`;
+  }
+
+  renderLocked() {
+    return html`
+      <section class="card locked" aria-labelledby="locked-heading" data-testid="branding-locked">
+        <h2 id="locked-heading">Logo and colours <span class="badge">Professional</span></h2>
+        <p>Branding is part of Professional. Your plan is ${this.plan.name}: the widget and this console wear
+          Parley’s colours.</p>
+        <p class="muted">Ask the platform owner to move your workspace to Professional or Enterprise to upload a logo
+          and choose your colours. The widget’s texts below stay yours to change on every plan.</p>
+      </section>`;
   }
 
   renderLogo() {

@@ -49,6 +49,9 @@ export const ACTIONS = {
   'tenant.suspended': 'Tenant suspended',
   'tenant.reactivated': 'Tenant reactivated',
   'tenant.deleted': 'Tenant deleted',
+  'tenant.plan_changed': 'Plan changed',
+  'plan.created': 'Plan created',
+  'plan.updated': 'Plan changed',
   'platform.signing_key_rotated': 'Signing key rotated',
   'platform.super_admin_created': 'Platform admin created',
 };

@@ -25,7 +25,7 @@ export class Team extends LitElement {
     members: { state: true }, nextCursor: { state: true }, invitations: { state: true }, presence: { state: true },
     query: { state: true }, loading: { state: true }, error: { state: true }, notice: { state: true },
     inviteErrors: { state: true }, inviteError: { state: true }, inviting: { state: true }, created: { state: true },
-    copied: { state: true }, confirming: { state: true }, busy: { state: true },
+    copied: { state: true }, confirming: { state: true }, busy: { state: true }, plan: { state: true },
   };
 
   static styles = [shared, css`
@@ -42,6 +42,9 @@ export class Team extends LitElement {
     form.invite { display: grid; grid-template-columns: minmax(14rem, 2fr) minmax(10rem, 1fr) auto; gap: 0.8rem;
                   align-items: start; }
     form.invite label { margin-top: 0; }
+    .seats { margin: -0.3rem 0 0.9rem; font-size: 0.9rem; color: var(--parley-muted); }
+    .seats.full { color: #8a4b00; }
+    .seats span { display: block; margin-top: 0.2rem; }
     form.invite button[type=submit] { width: auto; margin-top: 1.55rem; white-space: nowrap; }
     .field-error { color: var(--parley-danger); font-size: 0.82rem; margin: 0.3rem 0 0; }
     input[aria-invalid="true"] { border-color: var(--parley-danger); }
@@ -108,7 +111,7 @@ export class Team extends LitElement {
   async load() {
     this.loading = true;
     try {
-      await Promise.all([this.loadMembers(), this.loadInvitations(), this.loadPresence()]);
+      await Promise.all([this.loadMembers(), this.loadInvitations(), this.loadPresence(), this.loadPlan()]);
       this.error = null;
     } catch (error) {
       this.error = describe(error);
@@ -128,6 +131,29 @@ export class Team extends LitElement {
 
   async loadInvitations() {
     this.invitations = await api('/api/v1/users/invitations');
+  }
+
+  async loadPlan() {
+    // The seats line is a nicety: without it the page still works, and the server still enforces the limit.
+    try {
+      this.plan = await api('/api/v1/billing/plan');
+    } catch {
+      this.plan = null;
+    }
+  }
+
+  /** "2 of 10 seats used on the Professional plan", or unlimited; open invitations hold a seat each. */
+  renderSeats() {
+    if (!this.plan) return '';
+    const { used, included } = this.plan.seats;
+    const pending = this.invitations?.length || 0;
+    const text = included == null
+      ? `${used} active ${used === 1 ? 'member' : 'members'}; the ${this.plan.name} plan has unlimited seats.`
+      : `${used + pending} of ${included} ${included === 1 ? 'seat' : 'seats'} taken on the ${this.plan.name} plan`
+        + (pending ? ` (${pending} by open ${pending === 1 ? 'invitation' : 'invitations'}).` : '.');
+    const full = included != null && used + pending >= included;
+    return html`<p class="seats ${full ? 'full' : ''}" data-testid="seats">${text}
+      ${full ? html`<span>Every seat is taken: a new invitation needs a larger plan (ask the platform owner).</span>` : ''}</p>`;
   }
 
   async loadPresence() {
@@ -164,6 +190,7 @@ export class Team extends LitElement {
     } catch (error) {
       this.inviteErrors = Object.fromEntries((error.errors || []).map((e) => [e.field, e.message]));
       if (!error.errors?.length) this.inviteError = describe(error);
+      if (error.code === 'PLAN_UPGRADE_REQUIRED') this.loadPlan();
     } finally {
       this.inviting = false;
     }
@@ -298,6 +325,7 @@ export class Team extends LitElement {
     return html`
       <section class="panel" aria-labelledby="invite-title">
         <h2 id="invite-title">Invite someone</h2>
+        ${this.renderSeats()}
         <form class="invite" @submit=${this.invite} novalidate>
           <div>
             <label for="invite-email">Email</label>

@@ -57,6 +57,8 @@ export class TenantDetail extends LitElement {
     editMessage: { state: true }, saving: { state: true }, inviteEmail: { state: true }, invitation: { state: true },
     inviteError: { state: true }, inviting: { state: true }, pending: { state: true }, acting: { state: true },
     actionError: { state: true }, audit: { state: true }, copied: { state: true },
+    plans: { state: true }, tenantPlan: { state: true }, planChoice: { state: true }, planSaving: { state: true },
+    planMessage: { state: true }, planError: { state: true },
   };
   static styles = [shared, platformStyles, css`
     :host { padding: 0; max-width: none; }
@@ -85,6 +87,11 @@ export class TenantDetail extends LitElement {
     .notice { margin-bottom: 1.2rem; }
     .audit-head { display: flex; align-items: baseline; justify-content: space-between; margin: 0.4rem 0 0.6rem; }
     .audit-head h2 { font-size: 1.05rem; margin: 0; }
+    .plan-now { font-size: 0.9rem; margin: 0.2rem 0 0.6rem; }
+    .plan-row { display: flex; gap: 0.6rem; align-items: flex-end; flex-wrap: wrap; }
+    .plan-row > div { flex: 1 1 12rem; }
+    .plan-row select { width: 100%; }
+    .plan-row button { width: auto; margin-top: 0; white-space: nowrap; }
     @media (max-width: 60rem) { .columns { grid-template-columns: 1fr; } }
   `];
 
@@ -107,9 +114,74 @@ export class TenantDetail extends LitElement {
       this.edit = { name: tenant.name, domains: tenant.domains.join('\n') };
       this.editErrors = {};
       this.error = null;
+      this.loadPlan();
     } catch (error) {
       this.error = error.status === 404 ? 'There is no tenant with this id.' : describe(error);
     }
+  }
+
+  async loadPlan() {
+    try {
+      const [plans, current] = await Promise.all([
+        api('/api/v1/platform/plans'),
+        api(`/api/v1/platform/tenants/${this.tenantId}/plan`),
+      ]);
+      this.plans = plans;
+      this.tenantPlan = current;
+      this.planChoice = current.plan.id;
+      this.planError = null;
+    } catch (error) {
+      this.planError = describe(error);
+    }
+  }
+
+  async savePlan(event) {
+    event.preventDefault();
+    this.planSaving = true;
+    this.planMessage = null;
+    this.planError = null;
+    try {
+      this.tenantPlan = await api(`/api/v1/platform/tenants/${this.tenantId}/plan`, {
+        method: 'PUT', body: { planId: this.planChoice },
+      });
+      this.planMessage = `Now on ${this.tenantPlan.plan.name}.`;
+      this.audit = (await api(`/api/v1/platform/audit?tenantId=${this.tenantId}&limit=10`)).items;
+    } catch (error) {
+      this.planError = describe(error);
+    } finally {
+      this.planSaving = false;
+    }
+  }
+
+  renderPlan() {
+    const current = this.tenantPlan?.plan;
+    const price = (p) => new Intl.NumberFormat(undefined, { style: 'currency', currency: p.currency })
+      .format(p.monthlyPrice / 100);
+    const seats = (p) => (p.includedOperators == null ? 'unlimited seats'
+      : `${p.includedOperators} ${p.includedOperators === 1 ? 'seat' : 'seats'}`);
+    return html`
+      <section class="panel" aria-labelledby="plan-title">
+        <h2 id="plan-title">Plan</h2>
+        ${current ? html`
+          <p class="plan-now" data-testid="tenant-plan">On <strong>${current.name}</strong> (${price(current)} a month,
+            ${seats(current)})${this.tenantPlan.since ? html` since ${dateTime(this.tenantPlan.since)}` : ''}.</p>
+          <form class="plan-row" @submit=${this.savePlan} novalidate>
+            <div>
+              <label for="tenant-plan">Change plan</label>
+              <select id="tenant-plan" .value=${this.planChoice}
+                  @change=${(e) => { this.planChoice = e.target.value; this.planMessage = null; }}>
+                ${(this.plans || []).map((p) => html`<option value=${p.id} ?selected=${p.id === this.planChoice}>
+                  ${p.name} · ${price(p)}/month</option>`)}
+              </select>
+            </div>
+            <button type="submit" ?disabled=${this.planSaving || this.planChoice === current.id}>
+              ${this.planSaving ? 'Saving…' : 'Save plan'}</button>
+          </form>
+          <p class="hint">Takes effect at once: seats and features follow the new plan.</p>`
+          : this.planError ? '' : html`<p class="muted">Loading plan…</p>`}
+        ${this.planMessage ? html`<p class="saved" role="status">${this.planMessage}</p>` : ''}
+        ${this.planError ? html`<p class="error" role="alert">${this.planError}</p>` : ''}
+      </section>`;
   }
 
   async save(event) {
@@ -213,6 +285,7 @@ export class TenantDetail extends LitElement {
             : html`<p class="muted">No platform actions recorded for this tenant.</p>`}
         </div>
         <div>
+          ${this.renderPlan()}
           ${this.renderInvite(t)}
           ${this.renderLifeCycle(t)}
         </div>

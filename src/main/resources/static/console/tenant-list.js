@@ -8,13 +8,13 @@ const FILTERS = [['', 'All (except deleted)'], ['ACTIVE', 'Active'], ['SUSPENDED
 const SHOWN_DOMAINS = 3;
 
 /**
- * The platform owner's list of tenants: search by name, slug or domain, filter by status, page on with "Load
+ * The platform owner's list of tenants: search by name, slug or domain, filter by status and plan, page on with "Load
  * more", and each tenant's activity at a glance. "New tenant" opens the provisioning flow.
  */
 export class TenantList extends LitElement {
   static properties = {
     query: { state: true }, status: { state: true }, tenants: { state: true }, next: { state: true },
-    loading: { state: true }, error: { state: true },
+    loading: { state: true }, error: { state: true }, plan: { state: true }, plans: { state: true },
   };
   static styles = [shared, platformStyles, css`
     :host { padding: 0; max-width: none; }
@@ -29,6 +29,8 @@ export class TenantList extends LitElement {
     super();
     this.query = '';
     this.status = '';
+    this.plan = '';
+    this.plans = [];
     this.tenants = [];
     this.next = null;
     this.loading = true;
@@ -39,6 +41,8 @@ export class TenantList extends LitElement {
   connectedCallback() {
     super.connectedCallback();
     this.load();
+    // The plan filter's choices; without them the list still works, unfiltered by plan.
+    api('/api/v1/platform/plans').then((plans) => { this.plans = plans; }).catch(() => { this.plans = []; });
   }
 
   /** Loads the first page for the current search, or the next page after `cursor`. */
@@ -48,6 +52,7 @@ export class TenantList extends LitElement {
     const params = new URLSearchParams({ limit: '25' });
     if (this.query.trim()) params.set('q', this.query.trim());
     if (this.status) params.set('status', this.status);
+    if (this.plan) params.set('plan', this.plan);
     if (cursor) params.set('cursor', cursor);
     try {
       const page = await api(`/api/v1/platform/tenants?${params}`);
@@ -97,6 +102,13 @@ export class TenantList extends LitElement {
             ${FILTERS.map(([value, label]) => html`<option value=${value} ?selected=${value === this.status}>${label}</option>`)}
           </select>
         </div>
+        <div class="field">
+          <label for="plan">Plan</label>
+          <select id="plan" @change=${(e) => { this.plan = e.target.value; this.load(); }}>
+            <option value="" ?selected=${!this.plan}>All plans</option>
+            ${this.plans.map((p) => html`<option value=${p.id} ?selected=${p.id === this.plan}>${p.name}</option>`)}
+          </select>
+        </div>
       </div>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       ${this.renderTable()}
@@ -119,6 +131,7 @@ export class TenantList extends LitElement {
             <tr>
               <th scope="col">Tenant</th>
               <th scope="col">Status</th>
+              <th scope="col">Plan</th>
               <th scope="col">Domains</th>
               <th scope="col" class="num">Operators</th>
               <th scope="col" class="num">Conversations this month</th>
@@ -138,6 +151,7 @@ export class TenantList extends LitElement {
       <tr data-testid="tenant-row" data-slug=${t.slug}>
         <td class="tenant"><a class="name" href="#/tenants/${t.id}">${t.name}</a><span class="sub">${t.slug}</span></td>
         <td><span class="badge ${t.status}">${STATUS_LABELS[t.status] || t.status}</span></td>
+        <td class="nowrap" data-testid="plan">${t.plan?.name ?? html`<span class="muted-cell">none</span>`}</td>
         <td class="domains">
           ${t.domains.length ? t.domains.slice(0, SHOWN_DOMAINS).map((d) => html`<span class="chip" title=${d}>${d}</span>`)
             : html`<span class="muted-cell">none</span>`}
@@ -153,6 +167,7 @@ export class TenantList extends LitElement {
   emptyText() {
     if (this.query.trim()) return `No tenant matches “${this.query.trim()}”.`;
     if (this.status) return `No ${STATUS_LABELS[this.status].toLowerCase()} tenants.`;
+    if (this.plan) return `No tenants on ${this.plans.find((p) => p.id === this.plan)?.name ?? this.plan}.`;
     return 'No tenants yet: provision the first one with “New tenant”.';
   }
 }

@@ -38,21 +38,24 @@ public class Branding {
     private final PlatformTransactions platform;
     private final JdbcClient db;
     private final AuditLog audit;
+    private final FeatureGate gate;
     private final Clock clock;
 
     Branding(TenantRepository tenants, TenantDirectory directory, PlatformTransactions platform, JdbcClient db,
-             AuditLog audit, Clock clock) {
+             AuditLog audit, FeatureGate gate, Clock clock) {
         this.tenants = tenants;
         this.directory = directory;
         this.platform = platform;
         this.db = db;
         this.audit = audit;
+        this.gate = gate;
         this.clock = clock;
     }
 
     public Colors setColors(TenantId tenant, String primary, String accent) {
         String p = color("primaryColor", primary);
         String a = color("accentColor", accent);
+        gate.require(tenant, FeatureGate.BRANDING);
         return platform.call(() -> {
             Tenant t = tenants.findById(tenant.value()).orElseThrow();
             Map<String, Object> settings = new LinkedHashMap<>(t.settings());
@@ -93,6 +96,7 @@ public class Branding {
     }
 
     public void setLogo(TenantId tenant, byte[] bytes) {
+        gate.require(tenant, FeatureGate.BRANDING);
         String type = LogoCheck.contentType(bytes);
         platform.run(() -> {
             db.sql("""

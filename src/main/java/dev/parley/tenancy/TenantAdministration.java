@@ -19,6 +19,7 @@ import dev.parley.tenancy.internal.DomainNames;
 import dev.parley.tenancy.internal.TenantPurgeSchedule;
 import dev.parley.tenancy.internal.TenantRepository;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -40,16 +41,19 @@ public class TenantAdministration {
     private final TenantPurgeSchedule purges;
     private final PlatformTransactions platform;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TenantAdministration(TenantRepository tenants, TenantDirectory directory, FirstAdminInvitations invitations,
-                         TenantPurgeSchedule purges, PlatformTransactions platform, AuditLog audit, Clock clock) {
+                         TenantPurgeSchedule purges, PlatformTransactions platform, AuditLog audit,
+                         ApplicationEventPublisher events, Clock clock) {
         this.tenants = tenants;
         this.directory = directory;
         this.invitations = invitations;
         this.purges = purges;
         this.platform = platform;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -80,6 +84,7 @@ public class TenantAdministration {
             UUID id = inserted.get();
             TenantId tenant = TenantId.of(id);
             assignDomains(id, hosts);
+            events.publishEvent(new TenantProvisioned(tenant));
             InvitationLink invitation = invitations.inviteFirstAdmin(tenant, request.adminEmail());
             audit.recordPlatform("tenant.created", tenant, "tenant", id,
                     Map.of("slug", request.slug(), "name", request.name(), "domains", hosts,
@@ -95,8 +100,15 @@ public class TenantAdministration {
     }
 
     public CursorPage<Tenant> search(String text, TenantStatus status, String cursor, Integer limit) {
+        return search(text, status, null, cursor, limit);
+    }
+
+    /** As {@link #search(String, TenantStatus, String, Integer)}, among these tenants only when {@code only} is given. */
+    public CursorPage<Tenant> search(String text, TenantStatus status, java.util.Set<UUID> only, String cursor,
+                                     Integer limit) {
         int size = CursorPage.limit(limit);
-        return CursorPage.of(tenants.search(text, status, CursorPage.decode(cursor), size + 1), size, Tenant::id);
+        return CursorPage.of(tenants.search(text, status, only, CursorPage.decode(cursor), size + 1), size,
+                Tenant::id);
     }
 
     /** What a super-admin may change on a tenant; absent fields stay as they are. */

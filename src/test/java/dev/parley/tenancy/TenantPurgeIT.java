@@ -256,7 +256,7 @@ class TenantPurgeIT {
 
     /**
      * Rows in every tenant table: people, sessions, invitations, chats, reads, presence, columns, logo, tasks,
-     * follow-ups, audit, notifications, mail, reminder settings.
+     * follow-ups, audit, notifications, mail, reminder settings, the plan (given at provisioning).
      */
     private Session useEveryTable(ChatTenant shop, TenantSetup elsewhere) {
         String admin = shop.tenant().admin().accessToken();

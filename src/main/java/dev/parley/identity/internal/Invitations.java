@@ -11,6 +11,7 @@ import dev.parley.audit.AuditLog;
 import dev.parley.identity.IdentityProperties;
 import dev.parley.identity.InvitationIssued;
 import dev.parley.identity.Role;
+import dev.parley.identity.SeatPolicy;
 import dev.parley.identity.internal.InvitationRepository.StoredInvitation;
 import dev.parley.identity.internal.SessionView.SignedIn;
 import dev.parley.shared.Ids;
@@ -63,12 +64,13 @@ public class Invitations implements FirstAdminInvitations {
     private final PublicUrl publicUrl;
     private final IdentityProperties properties;
     private final ApplicationEventPublisher events;
+    private final SeatPolicy seats;
     private final Clock clock;
 
     Invitations(InvitationRepository invitations, UserRepository users, MembershipRepository memberships,
                 PasswordEncoder passwords, TenantDirectory tenants, PlatformTransactions platform, SignIn signIn,
                 AuditLog audit, PublicUrl publicUrl, IdentityProperties properties, ApplicationEventPublisher events,
-                Clock clock) {
+                SeatPolicy seats, Clock clock) {
         this.invitations = invitations;
         this.users = users;
         this.memberships = memberships;
@@ -80,6 +82,7 @@ public class Invitations implements FirstAdminInvitations {
         this.publicUrl = publicUrl;
         this.properties = properties;
         this.events = events;
+        this.seats = seats;
         this.clock = clock;
     }
 
@@ -101,6 +104,10 @@ public class Invitations implements FirstAdminInvitations {
                 .ifPresent(m -> {
                     throw ParleyException.conflict("ALREADY_MEMBER", email + " is already a member of this tenant.");
                 });
+        // Open invitations hold a seat each (but the one this replaces), so a plan's seats cannot be overbooked.
+        Instant now = clock.instant();
+        long open = invitations.pending(tenant.value(), now).stream().filter(i -> !i.email().equals(email)).count();
+        seats.requireSeat(tenant, memberships.lockSeatsAndCountActive(tenant.value()) + open);
         return create(tenant, email, role);
     }
 
@@ -168,6 +175,12 @@ public class Invitations implements FirstAdminInvitations {
             }
             if (!invitations.accept(invitation.tenantId(), invitation.id(), user.id(), now)) {
                 throw ParleyException.conflict("INVITATION_CLOSED", "This invitation was already used.");
+            }
+            boolean alreadyActive = memberships.find(invitation.tenantId(), user.id()).map(Membership::active)
+                    .orElse(false);
+            if (!alreadyActive) {
+                seats.requireSeat(TenantId.of(invitation.tenantId()),
+                        memberships.lockSeatsAndCountActive(invitation.tenantId()));
             }
             memberships.upsert(invitation.tenantId(), user.id(), invitation.role(), now);
             audit.record(TenantId.of(invitation.tenantId()), "invitation.accepted", "user", user.id(),

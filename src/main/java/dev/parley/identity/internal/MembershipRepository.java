@@ -87,6 +87,17 @@ public class MembershipRepository {
     }
 
     /** Active tenant admins, locked so two concurrent demotions cannot both pass the last-admin check. */
+    /**
+     * Takes the tenant's seat lock for the rest of the transaction, so two invitations or reactivations at once
+     * cannot both take the last seat, and answers how many members are active.
+     */
+    public long lockSeatsAndCountActive(UUID tenant) {
+        db.sql("SELECT pg_advisory_xact_lock(hashtextextended('seats:' || :tenant, 0))")
+                .param("tenant", tenant.toString()).query((rs, n) -> 1).list();
+        return db.sql("SELECT count(*) FROM memberships WHERE tenant_id = :tenant AND status = 'ACTIVE'")
+                .param("tenant", tenant).query(Long.class).single();
+    }
+
     public int countActiveAdminsForUpdate(UUID tenant) {
         return db.sql("""
                         SELECT id FROM memberships

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import dev.parley.audit.AuditLog;
 import dev.parley.identity.Role;
+import dev.parley.identity.SeatPolicy;
 import dev.parley.shared.ParleyException;
 import dev.parley.shared.TenantId;
 import dev.parley.shared.web.CursorPage;
@@ -35,14 +36,16 @@ public class TeamMembers {
     private final RefreshTokenRepository refreshTokens;
     private final SessionGuard guard;
     private final AuditLog audit;
+    private final SeatPolicy seats;
     private final Clock clock;
 
     TeamMembers(MembershipRepository memberships, RefreshTokenRepository refreshTokens, SessionGuard guard,
-                AuditLog audit, Clock clock) {
+                AuditLog audit, SeatPolicy seats, Clock clock) {
         this.memberships = memberships;
         this.refreshTokens = refreshTokens;
         this.guard = guard;
         this.audit = audit;
+        this.seats = seats;
         this.clock = clock;
     }
 
@@ -104,6 +107,7 @@ public class TeamMembers {
         if (current.active()) {
             return Member.of(current);
         }
+        seats.requireSeat(tenant, memberships.lockSeatsAndCountActive(tenant.value()));
         memberships.changeStatus(tenant.value(), user, "ACTIVE", clock.instant());
         audit.record(tenant, "user.reactivated", "user", user, Map.of());
         guard.evictAll();

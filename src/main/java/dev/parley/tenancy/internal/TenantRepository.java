@@ -148,6 +148,11 @@ public class TenantRepository {
 
     /** Tenants newest first; deleted ones only when asked for by status. */
     public List<Tenant> search(String text, TenantStatus status, UUID before, int limit) {
+        return search(text, status, null, before, limit);
+    }
+
+    /** As {@link #search(String, TenantStatus, UUID, int)}, among these tenants only when {@code only} is given. */
+    public List<Tenant> search(String text, TenantStatus status, java.util.Set<UUID> only, UUID before, int limit) {
         String pattern = dev.parley.shared.db.SqlText.containsPattern(text);
         return db.sql(SELECT + """
                          WHERE (CAST(:status AS text) IS NULL AND t.status <> 'DELETED' OR t.status = :status)
@@ -156,10 +161,13 @@ public class TenantRepository {
                                 OR EXISTS (SELECT 1 FROM tenant_domains d
                                            WHERE d.tenant_id = t.id AND d.host LIKE :pattern))
                            AND (CAST(:before AS uuid) IS NULL OR t.id < :before)
+                           AND (NOT :filtered OR t.id = ANY(CAST(:only AS uuid[])))
                          ORDER BY t.id DESC
                          LIMIT :limit
                         """)
                 .param("status", status != null ? status.name() : null)
+                .param("filtered", only != null)
+                .param("only", only == null ? new String[0] : only.stream().map(UUID::toString).toArray(String[]::new))
                 .param("pattern", pattern)
                 .param("before", before)
                 .param("limit", limit)

@@ -3,7 +3,9 @@ package dev.parley.tenancy.web;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -18,6 +20,8 @@ import dev.parley.tenancy.TenantAdministration.Change;
 import dev.parley.tenancy.TenantAdministration.Provision;
 import dev.parley.tenancy.TenantAdministration.Provisioned;
 import dev.parley.tenancy.TenantActivity.Figures;
+import dev.parley.tenancy.TenantPlans;
+import dev.parley.tenancy.TenantPlans.PlanLabel;
 import dev.parley.tenancy.TenantStatus;
 import dev.parley.tenancy.internal.ActivityFigures;
 
@@ -46,14 +50,16 @@ class PlatformTenantController {
 
     private final TenantAdministration administration;
     private final ActivityFigures activity;
+    private final TenantPlans plans;
 
-    PlatformTenantController(TenantAdministration administration, ActivityFigures activity) {
+    PlatformTenantController(TenantAdministration administration, ActivityFigures activity, TenantPlans plans) {
         this.administration = administration;
         this.activity = activity;
+        this.plans = plans;
     }
 
-    /** A tenant as the platform owner's list and detail show it: the tenant and its activity at a glance. */
-    record TenantOverview(@JsonUnwrapped Tenant tenant, Figures activity) {
+    /** A tenant as the platform owner's list and detail show it: the tenant, its activity at a glance, its plan. */
+    record TenantOverview(@JsonUnwrapped Tenant tenant, Figures activity, PlanLabel plan) {
     }
 
     record CreateTenant(
@@ -79,18 +85,22 @@ class PlatformTenantController {
     @GetMapping
     CursorPage<TenantOverview> list(@RequestParam(required = false) String q,
                                     @RequestParam(required = false) TenantStatus status,
+                                    @RequestParam(required = false) String plan,
                                     @RequestParam(required = false) String cursor,
                                     @RequestParam(required = false) Integer limit) {
-        CursorPage<Tenant> page = administration.search(q, status, cursor, limit);
-        Map<UUID, Figures> figures = activity.of(page.items().stream().map(Tenant::id).toList());
+        Set<UUID> only = plan == null || plan.isBlank() ? null : plans.tenantsOn(plan.trim());
+        CursorPage<Tenant> page = administration.search(q, status, only, cursor, limit);
+        Set<UUID> ids = page.items().stream().map(Tenant::id).collect(Collectors.toSet());
+        Map<UUID, Figures> figures = activity.of(List.copyOf(ids));
+        Map<UUID, PlanLabel> labels = plans.plans(ids);
         return new CursorPage<>(page.items().stream()
-                .map(t -> new TenantOverview(t, figures.get(t.id()))).toList(), page.nextCursor());
+                .map(t -> new TenantOverview(t, figures.get(t.id()), labels.get(t.id()))).toList(), page.nextCursor());
     }
 
     @GetMapping("/{id}")
     TenantOverview get(@PathVariable UUID id) {
         Tenant tenant = administration.get(id);
-        return new TenantOverview(tenant, activity.of(List.of(id)).get(id));
+        return new TenantOverview(tenant, activity.of(List.of(id)).get(id), plans.plans(Set.of(id)).get(id));
     }
 
     record UpdateTenant(@Size(min = 1, max = 200) String name, Map<String, Object> settings, List<String> domains) {

@@ -1,0 +1,111 @@
+package dev.parley.billing.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.parley.billing.Plan;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code plans} platform table and the tenant-owned {@code tenant_plan}; callers choose the transaction. */
+@Repository
+public class PlanRepository {
+
+    private static final String COLUMNS = """
+            id, name, currency, monthly_price, yearly_price, included_operators, included_conversations, storage_mb,
+            api_rate_per_minute, features, created_at, updated_at""";
+
+    private final JdbcClient db;
+
+    PlanRepository(JdbcClient db) {
+        this.db = db;
+    }
+
+    public List<Plan> all() {
+        return db.sql("SELECT " + COLUMNS + " FROM plans ORDER BY monthly_price, id").query(PlanRepository::plan).list();
+    }
+
+    public Optional<Plan> find(String id) {
+        return db.sql("SELECT " + COLUMNS + " FROM plans WHERE id = :id").param("id", id)
+                .query(PlanRepository::plan).optional();
+    }
+
+    /** Inserts the plan unless its id is taken; answers whether it was inserted. */
+    public boolean insert(Plan plan, Instant now) {
+        return db.sql("""
+                        INSERT INTO plans (id, name, currency, monthly_price, yearly_price, included_operators,
+                            included_conversations, storage_mb, api_rate_per_minute, features, created_at, updated_at)
+                        VALUES (:id, :name, :currency, :monthly, :yearly, :operators, :conversations, :storage, :rate,
+                            string_to_array(:features, ','), :now, :now)
+                        ON CONFLICT (id) DO NOTHING
+                        """)
+                .params(values(plan)).param("now", Timestamp.from(now)).update() == 1;
+    }
+
+    public boolean update(Plan plan, Instant now) {
+        return db.sql("""
+                        UPDATE plans SET name = :name, currency = :currency, monthly_price = :monthly,
+                            yearly_price = :yearly, included_operators = :operators,
+                            included_conversations = :conversations, storage_mb = :storage,
+                            api_rate_per_minute = :rate, features = string_to_array(:features, ','), updated_at = :now
+                        WHERE id = :id
+                        """)
+                .params(values(plan)).param("now", Timestamp.from(now)).update() == 1;
+    }
+
+    /** The tenant's plan id, if it has been given one. */
+    public Optional<String> planOf(UUID tenant) {
+        return db.sql("SELECT plan_id FROM tenant_plan WHERE tenant_id = :tenant").param("tenant", tenant)
+                .query(String.class).optional();
+    }
+
+    public Optional<Instant> since(UUID tenant) {
+        return db.sql("SELECT since FROM tenant_plan WHERE tenant_id = :tenant").param("tenant", tenant)
+                .query((rs, n) -> rs.getTimestamp("since").toInstant()).optional();
+    }
+
+    public void assign(UUID tenant, String plan, Instant now) {
+        db.sql("""
+                        INSERT INTO tenant_plan (tenant_id, plan_id, since) VALUES (:tenant, :plan, :now)
+                        ON CONFLICT (tenant_id) DO UPDATE SET plan_id = excluded.plan_id, since = excluded.since
+                        """)
+                .param("tenant", tenant).param("plan", plan).param("now", Timestamp.from(now)).update();
+    }
+
+    private static java.util.Map<String, Object> values(Plan plan) {
+        var values = new java.util.HashMap<String, Object>();
+        values.put("id", plan.id());
+        values.put("name", plan.name());
+        values.put("currency", plan.currency());
+        values.put("monthly", plan.monthlyPrice());
+        values.put("yearly", plan.yearlyPrice());
+        values.put("operators", plan.includedOperators());
+        values.put("conversations", plan.includedConversations());
+        values.put("storage", plan.storageMb());
+        values.put("rate", plan.apiRatePerMinute());
+        values.put("features", String.join(",", plan.features()));
+        return values;
+    }
+
+    private static Plan plan(ResultSet rs, int row) throws SQLException {
+        Array features = rs.getArray("features");
+        return new Plan(rs.getString("id"), rs.getString("name"), rs.getString("currency"), rs.getLong("monthly_price"),
+                rs.getLong("yearly_price"), integer(rs, "included_operators"), integer(rs, "included_conversations"),
+                integer(rs, "storage_mb"), integer(rs, "api_rate_per_minute"),
+                features == null ? List.of() : Arrays.asList((String[]) features.getArray()),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    private static Integer integer(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
+    }
+}

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.parley.tenancy.TenantProvisioned;
 
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,15 @@ class FirstPlan {
         this.plans = plans;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /** A default plan that does not exist would fail every provisioning: refuse to start instead, saying why. */
+    @EventListener(ApplicationStartedEvent.class)
+    void checkDefaultPlan() {
+        if (plans.find(properties.defaultPlan()).isEmpty()) {
+            throw new IllegalStateException("parley.billing.default-plan (PARLEY_BILLING_DEFAULT_PLAN) names no plan: '"
+                    + properties.defaultPlan() + "'; use the id of an existing plan, such as basic");
+        }
     }
 
     @EventListener

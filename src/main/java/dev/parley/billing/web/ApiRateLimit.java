@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -56,7 +57,9 @@ class ApiRateLimit implements WebMvcConfigurer {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                Caller.current().ifPresent(caller -> take(caller.tenant()));
+                if (request.getDispatcherType() == DispatcherType.REQUEST) { // an async re-dispatch was counted
+                    Caller.current().ifPresent(caller -> take(caller.tenant()));
+                }
                 return true;
             }
         }).addPathPatterns("/api/v1/**")

@@ -73,6 +73,8 @@ public final class ChatBenchmark {
                 "settings", Map.of("chat", Map.of("assignment", "auto", "maxConcurrentChats", 100))));
         String tenantId = created.path("tenant").path("id").asString();
         String key = get("/api/v1/platform/tenants/" + tenantId, root).path("widgetKey").asString();
+        // Twenty operators need a plan with room for them (new tenants start on the default plan, Basic: one seat).
+        put("/api/v1/platform/tenants/" + tenantId + "/plan", root, Map.of("planId", "enterprise"));
         String inviteLink = created.path("invitation").path("link").asString();
         String adminToken = post("/api/v1/invitations/accept", null, Map.of("token", token(inviteLink),
                 "password", "benchmark-password")).path("accessToken").asString();
@@ -241,6 +243,16 @@ public final class ChatBenchmark {
             throw new IllegalStateException(path + " -> " + response.statusCode() + " " + response.body());
         }
         return JSON.readTree(response.body());
+    }
+
+    private void put(String path, String token, Object body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(path + " -> " + response.statusCode() + " " + response.body());
+        }
     }
 
     private JsonNode get(String path, String token) throws Exception {

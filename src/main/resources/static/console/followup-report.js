@@ -46,15 +46,19 @@ export class FollowUpReport extends LitElement {
     const from = parseDay(this.from);
     const to = parseDay(this.to);
     if (!from || !to) return;
+    // Only the latest period's answer is shown: an earlier request that answers late must not replace it.
+    const generation = (this.generation = (this.generation || 0) + 1);
     this.loading = true;
     try {
       const params = new URLSearchParams({ from: from.toISOString(), to: addDays(to, 1).toISOString() });
-      this.report = await api(`/api/v1/followups/report?${params}`);
+      const report = await api(`/api/v1/followups/report?${params}`);
+      if (generation !== this.generation) return;
+      this.report = report;
       this.error = null;
     } catch (error) {
-      this.error = describe(error);
+      if (generation === this.generation) this.error = describe(error);
     } finally {
-      this.loading = false;
+      if (generation === this.generation) this.loading = false;
     }
   }
 

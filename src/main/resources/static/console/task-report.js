@@ -66,14 +66,18 @@ export class TaskReport extends LitElement {
       this.error = 'The end date must be on or after the start date.';
       return;
     }
+    // Only the latest period's answer is shown: an earlier request that answers late must not replace it.
+    const generation = (this.generation = (this.generation || 0) + 1);
     this.loading = true;
     try {
-      this.report = await api(`/api/v1/tasks/report?from=${from.toISOString()}&to=${to.toISOString()}`);
+      const report = await api(`/api/v1/tasks/report?from=${from.toISOString()}&to=${to.toISOString()}`);
+      if (generation !== this.generation) return;
+      this.report = report;
       this.error = null;
     } catch (error) {
-      this.error = describe(error);
+      if (generation === this.generation) this.error = describe(error);
     } finally {
-      this.loading = false;
+      if (generation === this.generation) this.loading = false;
     }
   }
 

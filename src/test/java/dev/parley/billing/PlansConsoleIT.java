@@ -9,6 +9,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
+import dev.parley.support.ConsoleSignIn;
 import dev.parley.support.Api;
 import dev.parley.support.Browsers;
 import dev.parley.support.Browsers.Tab;
@@ -105,9 +106,7 @@ class PlansConsoleIT {
     }
 
     private static void signIn(Page page, String email, String password) {
-        page.getByLabel("Email").fill(email);
-        page.getByLabel("Password").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        ConsoleSignIn.fill(page, email, password);
         assertThat(page.getByTestId("user-email")).hasText(email);
     }
 }

@@ -13,6 +13,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 import dev.parley.shared.db.PlatformTransactions;
+import dev.parley.support.ConsoleSignIn;
 import dev.parley.support.Api;
 import dev.parley.support.Browsers;
 import dev.parley.support.Browsers.Tab;
@@ -142,11 +143,7 @@ class DashboardIT {
     }
 
     private Page signIn(Tab tab, ChatTenant shop, String email, String path) {
-        Page page = tab.page();
-        page.navigate(api.url(path));
-        page.getByLabel("Email").fill(email);
-        page.getByLabel("Password").fill(Fixtures.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        Page page = ConsoleSignIn.at(tab.page(), api.url(path), email, Fixtures.PASSWORD);
         assertThat(page.getByTestId("tenant-name")).hasText(shop.tenant().name());
         return page;
     }

@@ -16,6 +16,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
+import dev.parley.support.ConsoleSignIn;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Response;
 import dev.parley.support.Browsers;
@@ -248,11 +249,7 @@ class FollowUpsConsoleIT {
     }
 
     private Page signIn(Tab tab, ChatTenant shop, String email) {
-        Page page = tab.page();
-        page.navigate(api.url("/console/"));
-        page.getByLabel("Email").fill(email);
-        page.getByLabel("Password").fill(Fixtures.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        Page page = ConsoleSignIn.at(tab.page(), api.url("/console/"), email, Fixtures.PASSWORD);
         assertThat(page.getByTestId("tenant-name")).hasText(shop.tenant().name());
         return page;
     }

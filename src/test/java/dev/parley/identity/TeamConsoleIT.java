@@ -11,6 +11,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
+import dev.parley.support.ConsoleSignIn;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Response;
 import dev.parley.support.Browsers;
@@ -192,11 +193,7 @@ class TeamConsoleIT {
     }
 
     private Page signIn(Tab tab, String email) {
-        Page page = tab.page();
-        page.navigate(api.url("/console/"));
-        page.getByLabel("Email").fill(email);
-        page.getByLabel("Password").fill(Fixtures.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        Page page = ConsoleSignIn.at(tab.page(), api.url("/console/"), email, Fixtures.PASSWORD);
         assertThat(page.getByTestId("tenant-name")).hasText(acme.name());
         return page;
     }

@@ -11,6 +11,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
+import dev.parley.support.ConsoleSignIn;
 import dev.parley.support.Api;
 import dev.parley.support.Browsers;
 import dev.parley.support.Browsers.Tab;
@@ -208,11 +209,7 @@ class NotificationConsoleIT {
     }
 
     private Page signIn(Tab tab, String route) {
-        Page page = tab.page();
-        page.navigate(api.url("/console/" + route));
-        page.getByLabel("Email").fill(shop.admin().email());
-        page.getByLabel("Password").fill(Fixtures.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        Page page = ConsoleSignIn.at(tab.page(), api.url("/console/" + route), shop.admin().email(), Fixtures.PASSWORD);
         assertThat(page.getByTestId("tenant-name")).hasText(shop.name());
         return page;
     }

@@ -12,6 +12,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
+import dev.parley.support.ConsoleSignIn;
 import dev.parley.support.Api;
 import dev.parley.support.Browsers;
 import dev.parley.support.Browsers.Tab;
@@ -185,11 +186,7 @@ class TasksConsoleIT {
     }
 
     private Page signIn(Tab tab, Team team, String email, String path) {
-        Page page = tab.page();
-        page.navigate(api.url(path));
-        page.getByLabel("Email").fill(email);
-        page.getByLabel("Password").fill(Fixtures.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        Page page = ConsoleSignIn.at(tab.page(), api.url(path), email, Fixtures.PASSWORD);
         assertThat(page.getByTestId("tenant-name")).hasText(team.shop().tenant().name());
         return page;
     }

@@ -11,6 +11,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
+import dev.parley.support.ConsoleSignIn;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Response;
 import dev.parley.support.Browsers;
@@ -269,10 +270,7 @@ class PlatformConsoleIT {
     }
 
     private void signIn(Page page, String email, String password) {
-        page.navigate(api.url("/console/"));
-        page.getByLabel("Email").fill(email);
-        page.getByLabel("Password").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        ConsoleSignIn.at(page, api.url("/console/"), email, password);
         assertThat(page.getByTestId("user-email")).hasText(email);
     }
 

@@ -17,6 +17,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 
+import dev.parley.support.ConsoleSignIn;
 import dev.parley.support.Api;
 import dev.parley.support.Browsers;
 import dev.parley.support.Browsers.Tab;
@@ -349,9 +350,7 @@ class SettingsConsoleIT {
     }
 
     private static void signIn(Page page, String email) {
-        page.getByLabel("Email").fill(email);
-        page.getByLabel("Password").fill(Fixtures.PASSWORD);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        ConsoleSignIn.fill(page, email, Fixtures.PASSWORD);
     }
 
     private static Locator tab(Page page, String name) {

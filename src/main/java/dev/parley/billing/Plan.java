@@ -3,16 +3,39 @@ package dev.parley.billing;
 import java.time.Instant;
 import java.util.List;
 
+import dev.parley.billing.invoice.PricingTiers;
+
 /**
  * A plan: prices per billing period in minor units of {@code currency} (ISO 4217), allowances (null means
- * unlimited) and the features it includes.
+ * unlimited), the features it includes, the trial length in days and the overage tiers.
  */
 public record Plan(String id, String name, String currency, long monthlyPrice, long yearlyPrice,
                    Integer includedOperators, Integer includedConversations, Integer storageMb,
-                   Integer apiRatePerMinute, List<String> features, Instant createdAt, Instant updatedAt) {
+                   Integer apiRatePerMinute, List<String> features, int trialDays,
+                   List<PricingTiers.Tier> overageTiers, Instant createdAt, Instant updatedAt) {
 
     public Plan {
         features = List.copyOf(features);
+        overageTiers = overageTiers == null ? List.of() : List.copyOf(overageTiers);
+    }
+
+    /** The plan's price for one period of {@code interval}, in minor units of {@link #currency()}. */
+    public long price(BillingInterval interval) {
+        return interval == BillingInterval.YEARLY ? yearlyPrice : monthlyPrice;
+    }
+
+    /** The plan's monthly recurring revenue at {@code interval}: a yearly price counts a twelfth, rounded down. */
+    public long monthlyRecurring(BillingInterval interval) {
+        return interval == BillingInterval.YEARLY ? yearlyPrice / 12 : monthlyPrice;
+    }
+
+    /**
+     * Graduated prices for monthly active conversations above {@link #includedConversations()}; empty when the plan
+     * charges no overage.
+     */
+    public java.util.Optional<PricingTiers> conversationOverage() {
+        return overageTiers.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(new PricingTiers(
+                java.util.Currency.getInstance(currency), PricingTiers.Mode.GRADUATED, overageTiers));
     }
 
     public boolean includes(Feature feature) {

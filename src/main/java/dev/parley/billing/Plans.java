@@ -8,6 +8,7 @@ import java.util.Map;
 
 import dev.parley.audit.AuditLog;
 import dev.parley.billing.internal.PlanRepository;
+import dev.parley.billing.invoice.PricingTiers;
 import dev.parley.shared.ParleyException;
 import dev.parley.shared.TenantId;
 import dev.parley.shared.cluster.ClusterBus;
@@ -26,7 +27,8 @@ public class Plans {
     /** What a plan holds, as the super-admin writes it (the id only when creating). */
     public record PlanDefinition(String name, String currency, long monthlyPrice, long yearlyPrice,
                                  Integer includedOperators, Integer includedConversations, Integer storageMb,
-                                 Integer apiRatePerMinute, List<String> features) {
+                                 Integer apiRatePerMinute, List<String> features, Integer trialDays,
+                                 List<PricingTiers.Tier> overageTiers) {
     }
 
     /** A tenant's plan and since when it holds it. */
@@ -126,8 +128,17 @@ public class Plans {
                         + "(lower-case letters, digits, '.', '_' or '-')");
             }
         }
+        List<PricingTiers.Tier> tiers = d.overageTiers() == null ? List.of() : d.overageTiers();
+        if (!tiers.isEmpty()) {
+            try {
+                new PricingTiers(java.util.Currency.getInstance(d.currency()), PricingTiers.Mode.GRADUATED, tiers);
+            } catch (IllegalArgumentException e) {
+                throw ParleyException.invalidField("overageTiers", e.getMessage());
+            }
+        }
         return new Plan(id, d.name().trim(), d.currency(), d.monthlyPrice(), d.yearlyPrice(), d.includedOperators(),
-                d.includedConversations(), d.storageMb(), d.apiRatePerMinute(), features, null, null);
+                d.includedConversations(), d.storageMb(), d.apiRatePerMinute(), features,
+                d.trialDays() == null ? 14 : d.trialDays(), tiers, null, null);
     }
 
     private static Map<String, Object> details(Plan plan) {
@@ -141,6 +152,9 @@ public class Plans {
         details.put("storageMb", plan.storageMb());
         details.put("apiRatePerMinute", plan.apiRatePerMinute());
         details.put("features", plan.features());
+        details.put("trialDays", plan.trialDays());
+        details.put("overageTiers", plan.overageTiers().stream()
+                .map(t -> t.upTo() + "@" + t.unitPrice().toPlainString()).toList());
         return details;
     }
 

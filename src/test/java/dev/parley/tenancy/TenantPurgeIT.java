@@ -256,7 +256,8 @@ class TenantPurgeIT {
 
     /**
      * Rows in every tenant table: people, sessions, invitations, chats, reads, presence, columns, logo, tasks,
-     * follow-ups, audit, notifications, mail, reminder settings, the plan (given at provisioning).
+     * follow-ups, audit, notifications, mail, reminder settings, the plan and subscription (given at provisioning), a
+     * pending invoice item.
      */
     private Session useEveryTable(ChatTenant shop, TenantSetup elsewhere) {
         String admin = shop.tenant().admin().accessToken();
@@ -288,6 +289,11 @@ class TenantPurgeIT {
         new dev.parley.support.NotificationFixtures(events, transactions).notify(shop.tenant().id(), operator.userId(),
                 "Task assigned", "Ship to Lisbon", "#/tasks/1", true);
         api.put("/api/v1/settings/reminders", admin, Map.of("remindBefore", List.of("2h"), "missedAfter", "1h"));
+        // A line waiting for the next invoice (the subscription itself came with provisioning).
+        asOwner.sql("""
+                        INSERT INTO invoice_items (tenant_id, id, kind, description, amount, currency, created_at)
+                        VALUES (:tenant, gen_random_uuid(), 'PRORATION_CHARGE', 'Upgrade', 1500, 'EUR', now())
+                        """).param("tenant", shop.tenant().id()).update();
         return operator;
     }
 
@@ -316,13 +322,18 @@ class TenantPurgeIT {
                 .map(java.sql.Timestamp::toInstant).orElse(null);
     }
 
-    /** Every table with a tenant_id but the platform's audit trail, which keeps its references by design. */
+    /**
+     * Every table with a tenant_id but the platform's audit trail, which keeps its references by design, and the
+     * tables whose schema comment says they are {@code retained:} (financial records that outlive the tenant).
+     */
     private List<String> tenantTables() {
         return asOwner.sql("""
                         SELECT c.table_name FROM information_schema.columns c
                         JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
                         WHERE c.table_schema = 'public' AND c.column_name = 'tenant_id' AND t.table_type = 'BASE TABLE'
                           AND c.table_name <> 'platform_audit_log'
+                          AND coalesce(obj_description(('public.' || c.table_name)::regclass, 'pg_class'), '')
+                              NOT LIKE 'retained:%'
                         ORDER BY 1
                         """).query(String.class).list();
     }

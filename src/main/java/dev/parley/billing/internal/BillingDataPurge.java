@@ -10,12 +10,15 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Billing's tenant tables: the tenant's plan. Nothing references it, so it can go early. */
+/**
+ * Billing's tenant tables. The revenue ledger ({@code mrr_movements}) is kept: it is marked {@code retained:} in the
+ * schema, so last year's revenue figures do not change when a tenant is purged.
+ */
 @Component
 @Order(30)
 class BillingDataPurge implements TenantDataPurge {
 
-    private static final List<String> TABLES = List.of("tenant_plan");
+    private static final List<String> TABLES = List.of("invoice_items", "subscriptions", "tenant_plan");
 
     private final JdbcClient db;
 

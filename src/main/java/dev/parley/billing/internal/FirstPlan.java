@@ -1,6 +1,15 @@
 package dev.parley.billing.internal;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.parley.billing.BillingCycle;
+import dev.parley.billing.BillingInterval;
+import dev.parley.billing.Plan;
+import dev.parley.billing.Subscription;
+import dev.parley.billing.SubscriptionStatus;
 
 import dev.parley.tenancy.TenantProvisioned;
 
@@ -10,7 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts a newly provisioned tenant on the configured default plan ({@code parley.billing.default-plan}), inside the
- * provisioning transaction, so the tenant keeps that plan even if the default changes later.
+ * provisioning transaction, so the tenant keeps that plan even if the default changes later, and starts its
+ * subscription: a trial of the plan's trial length (monthly, anchored at the trial's end), or active at once for a
+ * plan without a trial.
  */
 @Component
 class FirstPlan {
@@ -19,8 +30,14 @@ class FirstPlan {
     private final BillingProperties properties;
     private final Clock clock;
 
-    FirstPlan(PlanRepository plans, BillingProperties properties, Clock clock) {
+    private final SubscriptionRepository subscriptions;
+    private final RevenueLedger ledger;
+
+    FirstPlan(PlanRepository plans, BillingProperties properties, Clock clock, SubscriptionRepository subscriptions,
+              RevenueLedger ledger) {
         this.plans = plans;
+        this.subscriptions = subscriptions;
+        this.ledger = ledger;
         this.properties = properties;
         this.clock = clock;
     }
@@ -36,6 +53,22 @@ class FirstPlan {
 
     @EventListener
     void on(TenantProvisioned event) {
-        plans.assign(event.tenant().value(), properties.defaultPlan(), clock.instant());
+        Instant now = clock.instant();
+        UUID tenant = event.tenant().value();
+        Plan plan = plans.find(properties.defaultPlan()).orElseThrow();
+        plans.assign(tenant, plan.id(), now);
+        if (plan.trialDays() > 0) {
+            Instant trialEnd = now.plus(Duration.ofDays(plan.trialDays()));
+            subscriptions.insert(new Subscription(tenant, plan.id(), BillingInterval.MONTHLY,
+                    SubscriptionStatus.TRIALING, trialEnd, now, trialEnd, false, null, null, now, now), trialEnd);
+            ledger.record(tenant, now, RevenueLedger.Kind.TRIAL_STARTED, plan.id(), BillingInterval.MONTHLY,
+                    plan.currency(), 0, 0);
+        } else {
+            Instant end = BillingCycle.endOfPeriod(now, BillingInterval.MONTHLY, 1);
+            subscriptions.insert(new Subscription(tenant, plan.id(), BillingInterval.MONTHLY,
+                    SubscriptionStatus.ACTIVE, null, now, end, false, null, null, now, now), now);
+            ledger.record(tenant, now, RevenueLedger.Kind.NEW, plan.id(), BillingInterval.MONTHLY, plan.currency(), 0,
+                    plan.monthlyRecurring(BillingInterval.MONTHLY));
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.billing.internal;
 
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,9 +12,12 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.parley.billing.Plan;
+import dev.parley.billing.invoice.PricingTiers;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /** The {@code plans} platform table and the tenant-owned {@code tenant_plan}; callers choose the transaction. */
 @Repository
@@ -21,7 +25,9 @@ public class PlanRepository {
 
     private static final String COLUMNS = """
             id, name, currency, monthly_price, yearly_price, included_operators, included_conversations, storage_mb,
-            api_rate_per_minute, features, created_at, updated_at""";
+            api_rate_per_minute, features, trial_days, overage_tiers::text, created_at, updated_at""";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient db;
 
@@ -42,9 +48,10 @@ public class PlanRepository {
     public boolean insert(Plan plan, Instant now) {
         return db.sql("""
                         INSERT INTO plans (id, name, currency, monthly_price, yearly_price, included_operators,
-                            included_conversations, storage_mb, api_rate_per_minute, features, created_at, updated_at)
+                            included_conversations, storage_mb, api_rate_per_minute, features, trial_days,
+                            overage_tiers, created_at, updated_at)
                         VALUES (:id, :name, :currency, :monthly, :yearly, :operators, :conversations, :storage, :rate,
-                            string_to_array(:features, ','), :now, :now)
+                            string_to_array(:features, ','), :trialDays, :overage::jsonb, :now, :now)
                         ON CONFLICT (id) DO NOTHING
                         """)
                 .params(values(plan)).param("now", Timestamp.from(now)).update() == 1;
@@ -55,7 +62,8 @@ public class PlanRepository {
                         UPDATE plans SET name = :name, currency = :currency, monthly_price = :monthly,
                             yearly_price = :yearly, included_operators = :operators,
                             included_conversations = :conversations, storage_mb = :storage,
-                            api_rate_per_minute = :rate, features = string_to_array(:features, ','), updated_at = :now
+                            api_rate_per_minute = :rate, features = string_to_array(:features, ','),
+                            trial_days = :trialDays, overage_tiers = :overage::jsonb, updated_at = :now
                         WHERE id = :id
                         """)
                 .params(values(plan)).param("now", Timestamp.from(now)).update() == 1;
@@ -92,6 +100,8 @@ public class PlanRepository {
         values.put("storage", plan.storageMb());
         values.put("rate", plan.apiRatePerMinute());
         values.put("features", String.join(",", plan.features()));
+        values.put("trialDays", plan.trialDays());
+        values.put("overage", tiersJson(plan.overageTiers()));
         return values;
     }
 
@@ -101,7 +111,21 @@ public class PlanRepository {
                 rs.getLong("yearly_price"), integer(rs, "included_operators"), integer(rs, "included_conversations"),
                 integer(rs, "storage_mb"), integer(rs, "api_rate_per_minute"),
                 features == null ? List.of() : Arrays.asList((String[]) features.getArray()),
+                rs.getInt("trial_days"), tiers(rs.getString("overage_tiers")),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    record StoredTier(Long upTo, String unitPrice) {
+    }
+
+    static String tiersJson(List<PricingTiers.Tier> tiers) {
+        return JSON.writeValueAsString(tiers.stream()
+                .map(t -> new StoredTier(t.upTo(), t.unitPrice().toPlainString())).toList());
+    }
+
+    static List<PricingTiers.Tier> tiers(String json) {
+        StoredTier[] stored = JSON.readValue(json, StoredTier[].class);
+        return Arrays.stream(stored).map(t -> new PricingTiers.Tier(t.upTo(), new BigDecimal(t.unitPrice()))).toList();
     }
 
     private static Integer integer(ResultSet rs, String column) throws SQLException {

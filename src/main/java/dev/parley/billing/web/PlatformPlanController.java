@@ -1,17 +1,24 @@
 package dev.parley.billing.web;
 
 import java.net.URI;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import dev.parley.billing.Plan;
+import dev.parley.billing.invoice.PricingTiers;
 import dev.parley.billing.Plans;
 import dev.parley.billing.Plans.PlanDefinition;
 import dev.parley.billing.Plans.TenantPlan;
@@ -48,11 +55,22 @@ class PlatformPlanController {
             @PositiveOrZero Integer includedConversations,
             @PositiveOrZero Integer storageMb,
             @PositiveOrZero Integer apiRatePerMinute,
-            @Size(max = 50) List<@NotBlank @Size(max = 60) String> features) {
+            @Size(max = 50) List<@NotBlank @Size(max = 60) String> features,
+            @Min(0) @Max(365) Integer trialDays,
+            @Size(max = 10) List<@NotNull @Valid TierBody> overageTiers) {
 
         PlanDefinition definition() {
             return new PlanDefinition(name, currency, monthlyPrice, yearlyPrice, includedOperators,
-                    includedConversations, storageMb, apiRatePerMinute, features);
+                    includedConversations, storageMb, apiRatePerMinute, features, trialDays,
+                    overageTiers == null ? null : overageTiers.stream().map(TierBody::tier).toList());
+        }
+    }
+
+    /** An overage tier: up to {@code upTo} conversations over the allowance (null: any more), at a unit price. */
+    record TierBody(@Positive Long upTo, @NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 6) BigDecimal unitPrice) {
+
+        PricingTiers.Tier tier() {
+            return new PricingTiers.Tier(upTo, unitPrice);
         }
     }
 

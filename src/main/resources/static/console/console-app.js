@@ -14,6 +14,7 @@ import './notification-bell.js';
 const PAGES = [
   { route: 'inbox', label: 'Inbox', roles: null, tag: 'parley-inbox', module: './inbox.js' },
   { route: 'dashboard', label: 'Dashboard', roles: ['TENANT_ADMIN'], tag: 'parley-dashboard', module: './dashboard.js' },
+  { route: 'analytics', label: 'Analytics', roles: ['TENANT_ADMIN'], tag: 'parley-analytics', module: './analytics.js' },
   { route: 'tasks', label: 'Tasks', roles: ['ADMIN_OPERATOR', 'TENANT_ADMIN'], tag: 'parley-tasks', module: './tasks.js' },
   { route: 'followups', label: 'Follow-ups', roles: ['ADMIN_OPERATOR', 'TENANT_ADMIN'], tag: 'parley-followups', module: './followups.js' },
   { route: 'team', label: 'Team', roles: ['TENANT_ADMIN'], tag: 'parley-team', module: './team.js' },
@@ -22,6 +23,7 @@ const PAGES = [
   { route: 'outbox', label: 'Mail outbox', roles: ['TENANT_ADMIN'], tag: 'parley-mail-outbox', module: './mail-outbox.js' },
   { route: 'tenants', label: 'Tenants', roles: ['SUPER_ADMIN'], tag: 'parley-platform-tenants', module: './platform-tenants.js', platform: true },
   { route: 'audit', label: 'Audit', roles: ['SUPER_ADMIN'], tag: 'parley-platform-audit', module: './platform-audit.js', platform: true },
+  { route: 'revenue', label: 'Revenue', roles: ['SUPER_ADMIN'], tag: 'parley-platform-revenue', module: './platform-revenue.js', platform: true },
 ];
 
 const ROLE_NAMES = {

@@ -6,7 +6,8 @@ public enum Limit {
     OPERATORS("operators"),
     MONTHLY_ACTIVE_CONVERSATIONS("conversations"),
     STORAGE_MB("storage"),
-    API_RATE_PER_MINUTE("api_rate");
+    API_RATE_PER_MINUTE("api_rate"),
+    WIDGET_RATE_PER_MINUTE("widget_rate");
 
     private final String key;
 

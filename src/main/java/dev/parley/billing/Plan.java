@@ -7,16 +7,27 @@ import dev.parley.billing.invoice.PricingTiers;
 
 /**
  * A plan: prices per billing period in minor units of {@code currency} (ISO 4217), allowances (null means
- * unlimited), the features it includes, the trial length in days and the overage tiers.
+ * unlimited), the features it includes, the trial length in days, the overage tiers and the widget API's calls a
+ * minute for all the tenant's visitors together.
  */
 public record Plan(String id, String name, String currency, long monthlyPrice, long yearlyPrice,
                    Integer includedOperators, Integer includedConversations, Integer storageMb,
                    Integer apiRatePerMinute, List<String> features, int trialDays,
-                   List<PricingTiers.Tier> overageTiers, Instant createdAt, Instant updatedAt) {
+                   List<PricingTiers.Tier> overageTiers, Instant createdAt, Instant updatedAt,
+                   Integer widgetRatePerMinute) {
 
     public Plan {
         features = List.copyOf(features);
         overageTiers = overageTiers == null ? List.of() : List.copyOf(overageTiers);
+    }
+
+    /** A plan without a widget rate limit (the constructor before {@code widgetRatePerMinute} existed). */
+    public Plan(String id, String name, String currency, long monthlyPrice, long yearlyPrice,
+                Integer includedOperators, Integer includedConversations, Integer storageMb,
+                Integer apiRatePerMinute, List<String> features, int trialDays,
+                List<PricingTiers.Tier> overageTiers, Instant createdAt, Instant updatedAt) {
+        this(id, name, currency, monthlyPrice, yearlyPrice, includedOperators, includedConversations, storageMb,
+                apiRatePerMinute, features, trialDays, overageTiers, createdAt, updatedAt, null);
     }
 
     /** The plan's price for one period of {@code interval}, in minor units of {@link #currency()}. */
@@ -49,6 +60,7 @@ public record Plan(String id, String name, String currency, long monthlyPrice, l
             case MONTHLY_ACTIVE_CONVERSATIONS -> includedConversations;
             case STORAGE_MB -> storageMb;
             case API_RATE_PER_MINUTE -> apiRatePerMinute;
+            case WIDGET_RATE_PER_MINUTE -> widgetRatePerMinute;
         };
     }
 }

@@ -28,7 +28,16 @@ public class Plans {
     public record PlanDefinition(String name, String currency, long monthlyPrice, long yearlyPrice,
                                  Integer includedOperators, Integer includedConversations, Integer storageMb,
                                  Integer apiRatePerMinute, List<String> features, Integer trialDays,
-                                 List<PricingTiers.Tier> overageTiers) {
+                                 List<PricingTiers.Tier> overageTiers, Integer widgetRatePerMinute) {
+
+        /** A definition without a widget rate limit (the constructor before {@code widgetRatePerMinute} existed). */
+        public PlanDefinition(String name, String currency, long monthlyPrice, long yearlyPrice,
+                              Integer includedOperators, Integer includedConversations, Integer storageMb,
+                              Integer apiRatePerMinute, List<String> features, Integer trialDays,
+                              List<PricingTiers.Tier> overageTiers) {
+            this(name, currency, monthlyPrice, yearlyPrice, includedOperators, includedConversations, storageMb,
+                    apiRatePerMinute, features, trialDays, overageTiers, null);
+        }
     }
 
     /** A tenant's plan and since when it holds it. */
@@ -138,7 +147,7 @@ public class Plans {
         }
         return new Plan(id, d.name().trim(), d.currency(), d.monthlyPrice(), d.yearlyPrice(), d.includedOperators(),
                 d.includedConversations(), d.storageMb(), d.apiRatePerMinute(), features,
-                d.trialDays() == null ? 14 : d.trialDays(), tiers, null, null);
+                d.trialDays() == null ? 14 : d.trialDays(), tiers, null, null, d.widgetRatePerMinute());
     }
 
     private static Map<String, Object> details(Plan plan) {
@@ -151,6 +160,7 @@ public class Plans {
         details.put("includedConversations", plan.includedConversations());
         details.put("storageMb", plan.storageMb());
         details.put("apiRatePerMinute", plan.apiRatePerMinute());
+        details.put("widgetRatePerMinute", plan.widgetRatePerMinute());
         details.put("features", plan.features());
         details.put("trialDays", plan.trialDays());
         details.put("overageTiers", plan.overageTiers().stream()

@@ -25,7 +25,7 @@ public class PlanRepository {
 
     private static final String COLUMNS = """
             id, name, currency, monthly_price, yearly_price, included_operators, included_conversations, storage_mb,
-            api_rate_per_minute, features, trial_days, overage_tiers::text, created_at, updated_at""";
+            api_rate_per_minute, features, trial_days, overage_tiers::text, created_at, updated_at, widget_rate_per_minute""";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -49,9 +49,9 @@ public class PlanRepository {
         return db.sql("""
                         INSERT INTO plans (id, name, currency, monthly_price, yearly_price, included_operators,
                             included_conversations, storage_mb, api_rate_per_minute, features, trial_days,
-                            overage_tiers, created_at, updated_at)
+                            overage_tiers, created_at, updated_at, widget_rate_per_minute)
                         VALUES (:id, :name, :currency, :monthly, :yearly, :operators, :conversations, :storage, :rate,
-                            string_to_array(:features, ','), :trialDays, :overage::jsonb, :now, :now)
+                            string_to_array(:features, ','), :trialDays, :overage::jsonb, :now, :now, :widgetRate)
                         ON CONFLICT (id) DO NOTHING
                         """)
                 .params(values(plan)).param("now", Timestamp.from(now)).update() == 1;
@@ -63,7 +63,8 @@ public class PlanRepository {
                             yearly_price = :yearly, included_operators = :operators,
                             included_conversations = :conversations, storage_mb = :storage,
                             api_rate_per_minute = :rate, features = string_to_array(:features, ','),
-                            trial_days = :trialDays, overage_tiers = :overage::jsonb, updated_at = :now
+                            trial_days = :trialDays, overage_tiers = :overage::jsonb, updated_at = :now,
+                            widget_rate_per_minute = :widgetRate
                         WHERE id = :id
                         """)
                 .params(values(plan)).param("now", Timestamp.from(now)).update() == 1;
@@ -102,6 +103,7 @@ public class PlanRepository {
         values.put("features", String.join(",", plan.features()));
         values.put("trialDays", plan.trialDays());
         values.put("overage", tiersJson(plan.overageTiers()));
+        values.put("widgetRate", plan.widgetRatePerMinute());
         return values;
     }
 
@@ -112,7 +114,8 @@ public class PlanRepository {
                 integer(rs, "storage_mb"), integer(rs, "api_rate_per_minute"),
                 features == null ? List.of() : Arrays.asList((String[]) features.getArray()),
                 rs.getInt("trial_days"), tiers(rs.getString("overage_tiers")),
-                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
+                integer(rs, "widget_rate_per_minute"));
     }
 
     record StoredTier(Long upTo, String unitPrice) {

@@ -57,12 +57,14 @@ class PlatformPlanController {
             @PositiveOrZero Integer apiRatePerMinute,
             @Size(max = 50) List<@NotBlank @Size(max = 60) String> features,
             @Min(0) @Max(365) Integer trialDays,
-            @Size(max = 10) List<@NotNull @Valid TierBody> overageTiers) {
+            @Size(max = 10) List<@NotNull @Valid TierBody> overageTiers,
+            @PositiveOrZero Integer widgetRatePerMinute) {
 
         PlanDefinition definition() {
             return new PlanDefinition(name, currency, monthlyPrice, yearlyPrice, includedOperators,
                     includedConversations, storageMb, apiRatePerMinute, features, trialDays,
-                    overageTiers == null ? null : overageTiers.stream().map(TierBody::tier).toList());
+                    overageTiers == null ? null : overageTiers.stream().map(TierBody::tier).toList(),
+                    widgetRatePerMinute);
         }
     }
 

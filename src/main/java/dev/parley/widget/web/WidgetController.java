@@ -43,13 +43,15 @@ class WidgetController {
     private final VisitorChat chat;
     private final ChatSettings settings;
     private final dev.parley.tenancy.Branding branding;
+    private final WidgetRateLimit rateLimit;
 
     WidgetController(TenantDirectory tenants, VisitorChat chat, ChatSettings settings,
-                     dev.parley.tenancy.Branding branding) {
+                     dev.parley.tenancy.Branding branding, WidgetRateLimit rateLimit) {
         this.tenants = tenants;
         this.chat = chat;
         this.settings = settings;
         this.branding = branding;
+        this.rateLimit = rateLimit;
     }
 
     record Start(@NotBlank @Size(max = 100) String key, @Size(max = 200) String visitorToken,
@@ -109,6 +111,7 @@ class WidgetController {
     ResponseEntity<byte[]> logo(@RequestParam String key) {
         WidgetTenant tenant = tenants.findByWidgetKey(key).filter(t -> t.status() == TenantStatus.ACTIVE)
                 .orElseThrow(() -> ParleyException.notFound("WIDGET_KEY_UNKNOWN", "No active tenant has this widget key."));
+        rateLimit.take(TenantId.of(tenant.id()));
         var logo = branding.logo(TenantId.of(tenant.id()))
                 .orElseThrow(() -> ParleyException.notFound("LOGO_NOT_FOUND", "This tenant has no logo."));
         return ResponseEntity.ok()
@@ -167,6 +170,7 @@ class WidgetController {
                 .filter(t -> t.status() == TenantStatus.ACTIVE)
                 .orElseThrow(() -> ParleyException.notFound("WIDGET_KEY_UNKNOWN", "No active tenant has this widget key."));
         checkOrigin(tenant, request);
+        rateLimit.take(TenantId.of(tenant.id()));
         return tenant;
     }
 
@@ -177,6 +181,7 @@ class WidgetController {
                 .filter(t -> t.status() == TenantStatus.ACTIVE)
                 .orElseThrow(() -> ParleyException.forbidden("TENANT_SUSPENDED", "This chat is not available."));
         checkOrigin(tenant, request);
+        rateLimit.take(TenantId.of(tenant.id()));
         return visitor;
     }
 

@@ -3,6 +3,10 @@ import { api, describe, session } from './api.js';
 import { shared } from './styles.js';
 import { duration } from './dashboard.js';
 
+const LOCK = html`<svg class="lock" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+  <rect x="5" y="10" width="14" height="10" rx="2" fill="currentColor"></rect>
+  <path d="M8 10V7a4 4 0 0 1 8 0v3" fill="none" stroke="currentColor" stroke-width="2"></path></svg>`;
+
 const FEATURES = {
   operators: { key: 'analytics.professional', plan: 'Professional' },
   export: { key: 'analytics.advanced', plan: 'Enterprise' },
@@ -51,7 +55,8 @@ export class Analytics extends LitElement {
     tbody tr:last-child td { border-bottom: none; }
     .locked { display: flex; gap: 1rem; align-items: center; padding: 1rem; border-radius: 8px; background: #f8f9fc;
               border: 1px dashed var(--parley-border); }
-    .locked .lock { font-size: 1.4rem; }
+    .locked .lock { color: var(--parley-muted); flex: none; }
+    form button { width: auto; }
     .locked p { margin: 0; }
     .locked a { color: var(--parley-primary); font-weight: 600; }
     .badge { font-size: 0.72rem; font-weight: 600; padding: 0.1rem 0.5rem; border-radius: 999px; background: #eef2ff;
@@ -162,7 +167,7 @@ export class Analytics extends LitElement {
         <div class="grow"><h1>Analytics</h1>
           <p class="muted">${this.overview ? html`Conversations started ${this.overview.from} to ${this.overview.to}, days in ${this.overview.timeZone}.` : ''}</p></div>
         ${this.locked.export ? html`
-          <div class="locked" data-testid="export-locked"><span class="lock" aria-hidden="true">🔒</span>
+          <div class="locked" data-testid="export-locked">${LOCK}
             <p>Export CSV: Available on ${FEATURES.export.plan}. <a href="#/billing">See plans</a></p></div>` : html`
           <button class="secondary" @click=${() => this.exportCsv()} ?disabled=${this.exporting || this.loading}>
             ${this.exporting ? 'Exporting…' : 'Export CSV'}</button>`}
@@ -198,7 +203,7 @@ export class Analytics extends LitElement {
         ${tile('conversations', 'Conversations', o.conversations, 'started in the period')}
         ${tile('messages', 'Messages', o.messages, 'from visitors and operators')}
         ${tile('median-first-response', 'Median first response', duration(o.medianFirstResponseSeconds),
-          o.firstResponses ? `${o.firstResponses} live chats answered` : 'no live chat answered')}
+          o.firstResponses ? `${o.firstResponses} live chat${o.firstResponses === 1 ? '' : 's'} answered` : 'no live chat answered')}
         ${tile('resolved', 'Resolved', o.resolved, 'in the period')}
       </div>`;
   }
@@ -233,7 +238,7 @@ function download(path) {
 function lockedNotice(id, what, plan) {
   return html`
     <div class="locked" data-testid=${id}>
-      <span class="lock" aria-hidden="true">🔒</span>
+      ${LOCK}
       <p>${what}: <strong>Available on ${plan}</strong>. <a href="#/billing">Upgrade your plan</a></p>
     </div>`;
 }

@@ -3,12 +3,12 @@ import { api, describe } from './api.js';
 import { shared } from './styles.js';
 import { platformStyles } from './platform-format.js';
 
-/** Money in minor units of a currency, shown whole: "EUR 1,234" (cents only below 100). */
+/** Money in minor units of a currency: "EUR 1,234", with cents only when there are some below 100 ("EUR 49.50"). */
 export function money(minor, currency) {
   if (minor === null || minor === undefined) return '—';
   const digits = currencyDigits(currency);
   const amount = minor / 10 ** digits;
-  const fraction = Math.abs(amount) < 100 ? digits : 0;
+  const fraction = Math.abs(amount) < 100 && minor % 10 ** digits !== 0 ? digits : 0;
   try {
     return new Intl.NumberFormat(undefined, {
       style: 'currency', currency, minimumFractionDigits: fraction, maximumFractionDigits: fraction,
@@ -101,7 +101,9 @@ export class PlatformRevenue extends LitElement {
     .legend span { background: none; }
     .swatch { display: inline-block; width: 0.7rem; height: 0.7rem; border-radius: 2px; margin-right: 0.3rem; vertical-align: -1px; }
     .error { margin: 0 0 1rem; }
-    .toolbar input { width: 9rem; }
+    .toolbar input { width: 11rem; }
+    .toolbar button { width: auto; align-self: flex-end; }
+    td.num { white-space: nowrap; }
   `];
 
   constructor() {
@@ -143,7 +145,7 @@ export class PlatformRevenue extends LitElement {
 
   render() {
     const r = this.report;
-    const currencies = r ? [...new Set([this.currency, ...r.currencies])] : [this.currency];
+    const currencies = [...new Set([this.currency, ...(r ? r.currencies : [])])].sort();
     return html`
       <div class="page-head">
         <div><h1>Revenue</h1>
@@ -154,8 +156,8 @@ export class PlatformRevenue extends LitElement {
         ${this.monthField('to', 'To', this.to)}
         <div class="field">
           <label for="currency">Currency</label>
-          <select id="currency" name="currency">
-            ${currencies.map((c) => html`<option ?selected=${c === this.currency}>${c}</option>`)}
+          <select id="currency" name="currency" .value=${this.currency}>
+            ${currencies.map((c) => html`<option value=${c} ?selected=${c === this.currency}>${c}</option>`)}
           </select>
         </div>
         <button type="submit" ?disabled=${this.loading}>Show</button>

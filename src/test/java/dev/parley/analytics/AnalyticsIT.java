@@ -123,6 +123,9 @@ class AnalyticsIT {
         assertThat(refused.code()).isEqualTo("PLAN_UPGRADE_REQUIRED");
         assertThat(refused.text("feature")).isEqualTo("analytics.professional");
         assertThat(refused.text("plan")).isEqualTo("basic");
+        Response noExport = api.get("/api/v1/analytics/export.csv?" + MARCH, admin);
+        assertThat(noExport.status()).as(noExport.toString()).isEqualTo(402);
+        assertThat(noExport.text("feature")).isEqualTo("analytics.advanced");
 
         plans.assign(TenantId.of(tenant), "professional");
         Response operators = api.get("/api/v1/analytics/operators?" + MARCH, admin);

@@ -48,6 +48,19 @@ public final class WidgetConfigBenchmark {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("name", "Config " + slug,
                         "slug", slug, "domains", List.of(host), "adminEmail", "a@" + host)))).build()));
         String id = created.path("tenant").path("id").asString();
+        // The plans limit the widget API per tenant (Enterprise: 30,000 a minute); this measures the endpoint itself,
+        // so the tenant goes on a plan without a widget limit (created once; a 409 on later runs is fine).
+        Map<String, Object> unlimited = new java.util.HashMap<>(Map.of("id", "bench-unlimited", "name", "Benchmark",
+                "currency", "EUR", "monthlyPrice", 0, "yearlyPrice", 0));
+        unlimited.put("widgetRatePerMinute", null);
+        http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/platform/plans"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + root)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(unlimited))).build(),
+                HttpResponse.BodyHandlers.discarding());
+        send(http, HttpRequest.newBuilder(URI.create(base + "/api/v1/platform/tenants/" + id + "/plan"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + root)
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("planId", "bench-unlimited"))))
+                .build());
         String key = JSON.readTree(send(http, HttpRequest.newBuilder(URI.create(base + "/api/v1/platform/tenants/" + id))
                 .header("Authorization", "Bearer " + root).GET().build())).path("widgetKey").asString();
         HttpRequest config = HttpRequest.newBuilder(URI.create(base + "/api/v1/widget/config?key=" + key))

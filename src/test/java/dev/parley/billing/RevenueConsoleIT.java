@@ -94,7 +94,7 @@ class RevenueConsoleIT {
             assertThat(page.getByTestId("arpa")).hasText(java.util.regex.Pattern.compile("CHF\\s?274"));
             assertThat(page.locator("[data-testid=mrr-chart] rect.bar")).hasCount(3);
             assertThat(page.getByTestId("mrr-chart")).hasAttribute("aria-label",
-                    java.util.regex.Pattern.compile("MRR by month: .*49.00, .*148, .*548"));
+                    java.util.regex.Pattern.compile("MRR by month: Jan.*CHF\\s?49, Feb.*CHF\\s?148, Mar.*CHF\\s?548"));
             assertThat(page.locator("[data-testid=movements-chart] rect.expansion")).hasCount(1);
             assertThat(page.locator("[data-testid=movements-chart] rect.new")).hasCount(2);
             assertThat(page.getByRole(AriaRole.TABLE, new Page.GetByRoleOptions().setName("MRR by plan")))

@@ -8,7 +8,6 @@ import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
@@ -41,6 +40,7 @@ public class AnalyticsReports {
 
     /** When no period is given: the last 30 days of the tenant's calendar, today included. */
     static final int DEFAULT_DAYS = 30;
+    private static final ZoneId UTC = ZoneId.of("UTC");
 
     /** The overview of a period. */
     public record Overview(String timeZone, LocalDate from, LocalDate to, long conversations, long messages,
@@ -177,12 +177,12 @@ public class AnalyticsReports {
                 .map(t -> t.setting("hours.timezone", String.class, t.setting("timezone", String.class, null)))
                 .orElse(null);
         if (zone == null || zone.isBlank()) {
-            return ZoneOffset.UTC;
+            return UTC;
         }
         try {
             return ZoneId.of(zone);
         } catch (DateTimeException e) {
-            return ZoneOffset.UTC;
+            return UTC;
         }
     }
 }

@@ -56,7 +56,7 @@ export class Analytics extends LitElement {
     .locked { display: flex; gap: 1rem; align-items: center; padding: 1rem; border-radius: 8px; background: #f8f9fc;
               border: 1px dashed var(--parley-border); }
     .locked .lock { color: var(--parley-muted); flex: none; }
-    form button { width: auto; }
+    form button[type=submit] { width: auto; margin-top: 0; }
     .locked p { margin: 0; }
     .locked a { color: var(--parley-primary); font-weight: 600; }
     .badge { font-size: 0.72rem; font-weight: 600; padding: 0.1rem 0.5rem; border-radius: 999px; background: #eef2ff;

@@ -102,7 +102,7 @@ export class PlatformRevenue extends LitElement {
     .swatch { display: inline-block; width: 0.7rem; height: 0.7rem; border-radius: 2px; margin-right: 0.3rem; vertical-align: -1px; }
     .error { margin: 0 0 1rem; }
     .toolbar input { width: 11rem; }
-    .toolbar button { width: auto; align-self: flex-end; }
+    .toolbar button[type=submit] { width: auto; margin-top: 0; align-self: flex-end; }
     td.num { white-space: nowrap; }
   `];
 

@@ -18,6 +18,7 @@ const PAGES = [
   { route: 'followups', label: 'Follow-ups', roles: ['ADMIN_OPERATOR', 'TENANT_ADMIN'], tag: 'parley-followups', module: './followups.js' },
   { route: 'team', label: 'Team', roles: ['TENANT_ADMIN'], tag: 'parley-team', module: './team.js' },
   { route: 'settings', label: 'Settings', roles: ['TENANT_ADMIN'], tag: 'parley-tenant-settings', module: './tenant-settings.js' },
+  { route: 'billing', label: 'Billing', roles: ['TENANT_ADMIN'], tag: 'parley-billing-page', module: './billing-page.js' },
   { route: 'outbox', label: 'Mail outbox', roles: ['TENANT_ADMIN'], tag: 'parley-mail-outbox', module: './mail-outbox.js' },
   { route: 'tenants', label: 'Tenants', roles: ['SUPER_ADMIN'], tag: 'parley-platform-tenants', module: './platform-tenants.js', platform: true },
   { route: 'audit', label: 'Audit', roles: ['SUPER_ADMIN'], tag: 'parley-platform-audit', module: './platform-audit.js', platform: true },

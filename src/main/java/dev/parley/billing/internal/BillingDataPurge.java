@@ -10,12 +10,12 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Billing's tenant tables: the tenant's plan. Nothing references it, so it can go early. */
+/** Billing's tenant tables: the tenant's plan and how it pays. Nothing references them, so they can go early. */
 @Component
 @Order(30)
 class BillingDataPurge implements TenantDataPurge {
 
-    private static final List<String> TABLES = List.of("tenant_plan");
+    private static final List<String> TABLES = List.of("tenant_plan", "billing_payment_accounts");
 
     private final JdbcClient db;
 

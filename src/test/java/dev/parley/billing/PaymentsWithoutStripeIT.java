@@ -1,8 +1,13 @@
 package dev.parley.billing;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.UUID;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 
 import dev.parley.billing.PaymentProvider.ChargeRequest;
 import dev.parley.billing.PaymentProvider.ChargeResult;
@@ -11,6 +16,9 @@ import dev.parley.billing.invoice.Money;
 import dev.parley.shared.TenantId;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Response;
+import dev.parley.support.Browsers;
+import dev.parley.support.Browsers.Tab;
+import dev.parley.support.ConsoleSignIn;
 import dev.parley.support.Fixtures;
 import dev.parley.support.Fixtures.TenantSetup;
 import dev.parley.support.ParleyIntegrationTest;
@@ -37,6 +45,23 @@ class PaymentsWithoutStripeIT {
     void setUp() {
         api = new Api(port);
         fixtures = new Fixtures(api);
+    }
+
+    @Test
+    void theBillingPageSaysCardPaymentsAreNotAvailable() {
+        TenantSetup shop = fixtures.tenant("no-stripe-console");
+
+        try (Browsers browsers = new Browsers(); Tab tab = browsers.open()) {
+            Page page = tab.page();
+            ConsoleSignIn.at(page, api.url("/console/#/billing"), shop.admin().email(), Fixtures.PASSWORD);
+
+            assertThat(page.getByTestId("payment-method")).containsText("Bank transfer (manual)");
+            assertThat(page.getByTestId("stripe-off")).containsText("Stripe is not set up");
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add card with Stripe")))
+                    .hasCount(0);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/billing-no-stripe.png"))
+                    .setFullPage(true));
+        }
     }
 
     @Test

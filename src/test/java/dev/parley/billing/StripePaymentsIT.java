@@ -3,6 +3,7 @@ package dev.parley.billing;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -16,6 +17,7 @@ import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 
 import dev.parley.billing.PaymentProvider.ChargeRequest;
 import dev.parley.billing.PaymentProvider.ChargeResult;
@@ -245,6 +247,32 @@ class StripePaymentsIT {
         assertThat(genuine.status()).as("the same event, signed now, was never recorded").isEqualTo(200);
         assertThat(genuine.body().path("replayed").asBoolean()).isFalse();
         assertThat(recorded.succeeded(invoice)).hasSize(1);
+    }
+
+    @Test
+    void aFailureWhileHandlingAnEventRollsItBackSoStripesNextDeliveryIsHandled() {
+        TenantSetup shop = fixtures.tenant("stripe-retry");
+        String admin = shop.admin().accessToken();
+        Card card = StripeStub.stubCardSetup(shop.id(), "mastercard", "4444", 3, 2031);
+        assertThat(api.post("/api/v1/billing/payment-method/checkout", admin, null).status()).isEqualTo(200);
+        StubMapping missing = stripe.stubFor(get(urlEqualTo("/v1/setup_intents/" + card.setupIntent())).atPriority(1)
+                .willReturn(StripeStub.json(404, """
+                        {"error": {"type": "invalid_request_error", "code": "resource_missing",
+                          "message": "No such setupintent"}}
+                        """)));
+        String payload = StripeStub.checkoutCompleted(eventId(), card, shop.id());
+
+        Response failed = deliver(payload);
+        stripe.removeStub(missing);
+        Response redelivered = deliver(payload);
+
+        assertThat(failed.status()).as(failed.toString()).isEqualTo(502);
+        assertThat(failed.code()).isEqualTo("STRIPE_UNAVAILABLE");
+        assertThat(redelivered.status()).as(redelivered.toString()).isEqualTo(200);
+        assertThat(redelivered.body().path("replayed").asBoolean()).as("the failed delivery left no trace").isFalse();
+        JsonNode method = api.get("/api/v1/billing/payment-method", admin).body();
+        assertThat(method.path("brand").asText()).isEqualTo("mastercard");
+        assertThat(method.path("last4").asText()).isEqualTo("4444");
     }
 
     @Test

@@ -89,7 +89,7 @@ public final class StripeStub {
                         """.formatted(card.session(), card.customer(), card.checkoutUrl()))));
         stripe.stubFor(get(urlEqualTo("/checkout/pay/" + card.session()))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
-                        .withBody("<!doctype html><title>Stripe Checkout</title><h1>Stripe Checkout (stub)</h1>")));
+                        .withBody("<!doctype html><title>Stripe Checkout</title><link rel=icon href=\"data:,\"><h1>Stripe Checkout (stub)</h1>")));
         stripe.stubFor(get(urlEqualTo("/v1/setup_intents/" + card.setupIntent()))
                 .willReturn(json(200, """
                         {"id": "%s", "object": "setup_intent", "status": "succeeded", "customer": "%s",

@@ -256,7 +256,7 @@ class TenantPurgeIT {
 
     /**
      * Rows in every tenant table: people, sessions, invitations, chats, reads, presence, columns, logo, tasks,
-     * follow-ups, audit, notifications, mail, reminder settings, the plan (given at provisioning).
+     * follow-ups, audit, notifications, mail, reminder settings, the plan (given at provisioning), the payment account.
      */
     private Session useEveryTable(ChatTenant shop, TenantSetup elsewhere) {
         String admin = shop.tenant().admin().accessToken();
@@ -288,6 +288,13 @@ class TenantPurgeIT {
         new dev.parley.support.NotificationFixtures(events, transactions).notify(shop.tenant().id(), operator.userId(),
                 "Task assigned", "Ship to Lisbon", "#/tasks/1", true);
         api.put("/api/v1/settings/reminders", admin, Map.of("remindBefore", List.of("2h"), "missedAfter", "1h"));
+        // A card saved with Stripe (this context has no Stripe configured: written as Stripe's webhook would).
+        asOwner.sql("""
+                        INSERT INTO billing_payment_accounts (tenant_id, provider, stripe_customer_id,
+                            default_payment_method_id, card_brand, card_last4, card_exp_month, card_exp_year, updated_at)
+                        VALUES (:tenant, 'stripe', :customer, 'pm_purged', 'visa', '4242', 12, 2030, now())
+                        """)
+                .param("tenant", shop.tenant().id()).param("customer", "cus_" + shop.tenant().slug()).update();
         return operator;
     }
 

@@ -63,6 +63,9 @@ export class BillingPayment extends LitElement {
     try {
       this.method = await api('/api/v1/billing/payment-method');
       this.error = null;
+      if (this.route === 'billing/card-saved' && this.method.provider === 'stripe') {
+        this.notice = 'Card saved: each invoice is charged to it from now on.';
+      }
       // Back from Stripe before its webhook arrived: look again a few times.
       if (this.route === 'billing/card-saved' && this.method.provider !== 'stripe' && this.polls < 10) {
         this.polls += 1;

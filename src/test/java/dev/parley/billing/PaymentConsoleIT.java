@@ -94,6 +94,7 @@ class PaymentConsoleIT {
             page.reload();
 
             assertThat(page.getByTestId("payment-method")).containsText("Visa •••• 4242, expires 12/2030");
+            assertThat(page.getByRole(AriaRole.STATUS)).containsText("Card saved");
             assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Replace card")))
                     .isVisible();
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/billing-card.png"))

@@ -54,16 +54,20 @@ public class PaymentAccounts {
                 .param("tenant", tenant.value()).query(PaymentAccounts::map).optional();
     }
 
-    /** Platform path: the tenant whose Stripe customer this is. */
-    Optional<PaymentAccount> findByCustomer(String customerId) {
-        return db.sql("SELECT " + COLUMNS + " FROM billing_payment_accounts WHERE stripe_customer_id = :customer")
+    /**
+     * Platform path: the tenant whose Stripe customer this is, its row locked until the transaction ends (Stripe sends
+     * {@code checkout.session.completed} and {@code setup_intent.succeeded} for one card at the same moment).
+     */
+    Optional<PaymentAccount> lockByCustomer(String customerId) {
+        return db.sql("SELECT " + COLUMNS + " FROM billing_payment_accounts WHERE stripe_customer_id = :customer "
+                        + "FOR UPDATE")
                 .param("customer", customerId).query(PaymentAccounts::map).optional();
     }
 
-    /** Platform path: the tenant whose default payment method this is. */
-    Optional<PaymentAccount> findByPaymentMethod(String paymentMethodId) {
+    /** Platform path: the tenant whose default payment method this is, its row locked. */
+    Optional<PaymentAccount> lockByPaymentMethod(String paymentMethodId) {
         return db.sql("SELECT " + COLUMNS + " FROM billing_payment_accounts "
-                        + "WHERE default_payment_method_id = :pm")
+                        + "WHERE default_payment_method_id = :pm FOR UPDATE")
                 .param("pm", paymentMethodId).query(PaymentAccounts::map).optional();
     }
 

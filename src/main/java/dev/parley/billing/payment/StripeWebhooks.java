@@ -191,7 +191,7 @@ public class StripeWebhooks {
         if (paymentMethod == null) {
             return;
         }
-        accounts.findByPaymentMethod(paymentMethod).ifPresent(account ->
+        accounts.lockByPaymentMethod(paymentMethod).ifPresent(account ->
                 backToManual(account, false, "payment method detached at Stripe"));
     }
 
@@ -244,7 +244,7 @@ public class StripeWebhooks {
         if (customer == null) {
             return Optional.empty();
         }
-        Optional<PaymentAccount> account = accounts.findByCustomer(customer);
+        Optional<PaymentAccount> account = accounts.lockByCustomer(customer);
         if (account.isEmpty()) {
             log.warn("Stripe customer {} belongs to no Parley tenant; event ignored", customer);
         }

@@ -111,7 +111,16 @@ class StripePaymentsIT {
         stripe.verify(postRequestedFor(urlEqualTo("/v1/customers/" + card.customer()))
                 .withFormParam("invoice_settings[default_payment_method]", equalTo(card.paymentMethod())));
         assertThat(payments.providerOf(TenantId.of(shop.id()))).isEqualTo("stripe");
-        assertThat(api.get("/api/v1/audit?action=billing.payment_method_added", admin).raw()).contains("4242");
+
+        // Stripe also reports the SetupIntent behind the session: the same card, nothing new.
+        Response setupIntent = deliver(StripeStub.event(eventId(), "setup_intent.succeeded", """
+                {"id": "%s", "object": "setup_intent", "status": "succeeded", "customer": "%s", "payment_method": "%s"}
+                """.formatted(card.setupIntent(), card.customer(), card.paymentMethod())));
+        assertThat(setupIntent.status()).as(setupIntent.toString()).isEqualTo(200);
+        JsonNode added = api.get("/api/v1/audit?action=billing.payment_method_added", admin).body().path("items");
+        assertThat(added.size()).as("the card was added once").isEqualTo(1);
+        assertThat(added.get(0).path("details").path("last4").asText()).isEqualTo("4242");
+        assertThat(added.get(0).path("actorUserId").isNull()).as("reported by Stripe, not by a person").isTrue();
     }
 
     @Test

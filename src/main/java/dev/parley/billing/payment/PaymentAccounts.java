@@ -121,8 +121,8 @@ public class PaymentAccounts {
         return new PaymentAccount(rs.getObject("tenant_id", UUID.class), rs.getString("provider"),
                 rs.getString("stripe_customer_id"), rs.getString("default_payment_method_id"),
                 rs.getString("card_brand"), rs.getString("card_last4"),
-                (Integer) rs.getObject("card_exp_month", Integer.class),
-                (Integer) rs.getObject("card_exp_year", Integer.class),
+                rs.getObject("card_exp_month", Integer.class),
+                rs.getObject("card_exp_year", Integer.class),
                 rs.getTimestamp("updated_at").toInstant());
     }
 }

@@ -257,7 +257,7 @@ class TenantPurgeIT {
     /**
      * Rows in every tenant table: people, sessions, invitations, chats, reads, presence, columns, logo, tasks,
      * follow-ups, audit, notifications, mail, reminder settings, the plan and subscription (given at provisioning), a
-     * pending invoice item.
+     * pending invoice item, the payment account.
      */
     private Session useEveryTable(ChatTenant shop, TenantSetup elsewhere) {
         String admin = shop.tenant().admin().accessToken();
@@ -294,6 +294,13 @@ class TenantPurgeIT {
                         INSERT INTO invoice_items (tenant_id, id, kind, description, amount, currency, created_at)
                         VALUES (:tenant, gen_random_uuid(), 'PRORATION_CHARGE', 'Upgrade', 1500, 'EUR', now())
                         """).param("tenant", shop.tenant().id()).update();
+        // A card saved with Stripe (this context has no Stripe configured: written as Stripe's webhook would).
+        asOwner.sql("""
+                        INSERT INTO billing_payment_accounts (tenant_id, provider, stripe_customer_id,
+                            default_payment_method_id, card_brand, card_last4, card_exp_month, card_exp_year, updated_at)
+                        VALUES (:tenant, 'stripe', :customer, 'pm_purged', 'visa', '4242', 12, 2030, now())
+                        """)
+                .param("tenant", shop.tenant().id()).param("customer", "cus_" + shop.tenant().slug()).update();
         return operator;
     }
 

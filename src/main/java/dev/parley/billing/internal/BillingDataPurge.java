@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Order(30)
 class BillingDataPurge implements TenantDataPurge {
 
-    private static final List<String> TABLES = List.of("invoice_items", "subscriptions", "tenant_plan");
+    private static final List<String> TABLES = List.of("invoice_items", "subscriptions", "tenant_plan", "billing_payment_accounts");
 
     private final JdbcClient db;
 

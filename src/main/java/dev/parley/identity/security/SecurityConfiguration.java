@@ -34,7 +34,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Stateless bearer-token security: no sessions, no cookies (so no CSRF), every {@code /api} call authenticated
- * except sign-in, refresh, sign-out and invitations; {@code /api/v1/platform} for super-admins only.
+ * except sign-in, refresh, sign-out, invitations and Stripe's signed webhook; {@code /api/v1/platform} for
+ * super-admins only.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -63,6 +64,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/api/v1/invitations/**").permitAll()
                         .requestMatchers("/api/v1/widget/**").permitAll()
+                        // Stripe signs its webhook deliveries (checked by billing) instead of signing in.
+                        .requestMatchers("/api/v1/billing/stripe/webhook").permitAll()
                         .requestMatchers("/api/v1/platform/**").hasRole("SUPER_ADMIN")
                         .requestMatchers("/api/**").authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()

@@ -256,7 +256,8 @@ class TenantPurgeIT {
 
     /**
      * Rows in every tenant table: people, sessions, invitations, chats, reads, presence, columns, logo, tasks,
-     * follow-ups, audit, notifications, mail, reminder settings, the plan (given at provisioning).
+     * follow-ups, audit, notifications, mail, reminder settings, the plan (given at provisioning), a webhook and its
+     * delivery.
      */
     private Session useEveryTable(ChatTenant shop, TenantSetup elsewhere) {
         String admin = shop.tenant().admin().accessToken();
@@ -288,6 +289,10 @@ class TenantPurgeIT {
         new dev.parley.support.NotificationFixtures(events, transactions).notify(shop.tenant().id(), operator.userId(),
                 "Task assigned", "Ship to Lisbon", "#/tasks/1", true);
         api.put("/api/v1/settings/reminders", admin, Map.of("remindBefore", List.of("2h"), "missedAfter", "1h"));
+        // A webhook endpoint and a delivery to it (port 9 discards: the delivery fails and waits for its retry).
+        String webhook = api.post("/api/v1/webhooks", admin, Map.of("url", "http://127.0.0.1:9/hooks",
+                "events", List.of("*"))).text("id");
+        assertThat(api.post("/api/v1/webhooks/" + webhook + "/test", admin, Map.of()).status()).isEqualTo(202);
         return operator;
     }
 

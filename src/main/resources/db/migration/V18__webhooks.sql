@@ -42,6 +42,8 @@ CREATE TABLE webhook_deliveries (
 );
 -- An endpoint's delivery log, newest first (ids are UUIDv7, so id order is creation order).
 CREATE INDEX webhook_deliveries_by_endpoint ON webhook_deliveries (tenant_id, endpoint_id, id DESC);
+-- The cleanup job's scan across tenants: finished deliveries by age (waiting ones are never deleted).
+CREATE INDEX webhook_deliveries_finished ON webhook_deliveries (created_at) WHERE status <> 'PENDING';
 ALTER TABLE webhook_deliveries ENABLE ROW LEVEL SECURITY;
 ALTER TABLE webhook_deliveries FORCE ROW LEVEL SECURITY;
 CREATE POLICY tenant_isolation ON webhook_deliveries USING (tenant_id = parley_current_tenant())

@@ -222,6 +222,27 @@ class WebhooksIT {
     }
 
     @Test
+    void finishedDeliveriesLeaveTheLogAfterThirtyDaysAndWaitingOnesStay() {
+        String done = create(receiverPath(ok()), List.of("*")).text("id");
+        Response unreachable = api.post("/api/v1/webhooks", admin, Map.of("url", "http://127.0.0.1:9/never",
+                "events", List.of("*")));
+        String waiting = unreachable.text("id");
+        String delivered = api.post("/api/v1/webhooks/" + done + "/test", admin, Map.of()).text("id");
+        String failing = api.post("/api/v1/webhooks/" + waiting + "/test", admin, Map.of()).text("id");
+        awaitDelivery(done, delivered, d -> d.path("status").asString().equals("SUCCEEDED"));
+        JsonNode tried = awaitDelivery(waiting, failing, d -> d.path("attempts").asInt() == 1);
+        assertThat(tried.path("lastStatusCode").isNull()).as("no answer: %s", tried).isTrue();
+        assertThat(tried.path("lastError").asString()).isNotBlank();
+
+        time.advance(Duration.ofDays(31));
+        admin = fixtures.login(shop.admin().email(), Fixtures.PASSWORD, shop.id()).accessToken();
+
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> deliveries(done).isEmpty());
+        assertThat(deliveries(waiting)).extracting(d -> d.path("id").asString()).containsExactly(failing);
+    }
+
+    @Test
     void aBasicTenantIsToldWebhooksArePartOfAHigherPlan() {
         String id = create(receiverPath(ok()), List.of("*")).text("id");
         Response moved = api.put("/api/v1/platform/tenants/" + shop.id() + "/plan",

@@ -16,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryDelays            the waits after the 1st, 2nd… failed attempt; after one more failure than there are
  *                               delays the delivery is FAILED
  * @param maxEndpoints           endpoints a tenant may have
+ * @param keepDeliveries         how long finished deliveries (succeeded or failed) stay in the log
+ * @param cleanupEvery           how often the cluster deletes the deliveries older than that
  */
 @ConfigurationProperties("parley.webhooks")
 public record WebhookProperties(
@@ -23,7 +25,9 @@ public record WebhookProperties(
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("10s") Duration readTimeout,
         @DefaultValue({"1m", "5m", "30m", "2h", "6h"}) List<Duration> retryDelays,
-        @DefaultValue("20") int maxEndpoints) {
+        @DefaultValue("20") int maxEndpoints,
+        @DefaultValue("30d") Duration keepDeliveries,
+        @DefaultValue("1h") Duration cleanupEvery) {
 
     /** Attempts a delivery gets before it is FAILED. */
     public int maxAttempts() {

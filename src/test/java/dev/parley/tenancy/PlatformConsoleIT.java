@@ -265,7 +265,7 @@ class PlatformConsoleIT {
             signIn(page, Fixtures.ROOT_EMAIL, Fixtures.ROOT_PASSWORD);
 
             Locator menu = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Console"));
-            assertThat(menu.getByRole(AriaRole.LINK)).hasText(new String[] {"Inbox", "Dashboard", "Tasks", "Follow-ups", "Team", "Settings", "Mail outbox", "Tenants", "Audit"});
+            assertThat(menu.getByRole(AriaRole.LINK)).hasText(new String[] {"Inbox", "Dashboard", "Tasks", "Follow-ups", "Team", "Settings", "Mail outbox", "Webhooks", "Tenants", "Audit"});
         }
     }
 

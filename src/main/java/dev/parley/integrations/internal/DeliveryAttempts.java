@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import dev.parley.integrations.WebhookDelivery.Status;
+import io.micrometer.core.instrument.MeterRegistry;
 import dev.parley.shared.TenantContext;
 import dev.parley.shared.TenantId;
 import dev.parley.tenancy.TenantDirectory;
@@ -41,17 +42,19 @@ class DeliveryAttempts {
     private final WebhookProperties properties;
     private final TenantDirectory tenants;
     private final TransactionTemplate transaction;
+    private final MeterRegistry meters;
     private final Clock clock;
 
     DeliveryAttempts(WebhookDeliveryRepository deliveries, WebhookEndpointRepository endpoints, WebhookSender sender,
                      WebhookProperties properties, TenantDirectory tenants, PlatformTransactionManager transactions,
-                     Clock clock) {
+                     MeterRegistry meters, Clock clock) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.sender = sender;
         this.properties = properties;
         this.tenants = tenants;
         this.transaction = new TransactionTemplate(transactions);
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -76,6 +79,7 @@ class DeliveryAttempts {
         WebhookSender.Outcome outcome = sender.send(endpoint.url(), endpoint.secret(), delivery.eventId().toString(),
                 delivery.eventType(), now.getEpochSecond(), body);
         int attempts = delivery.attempts() + 1;
+        count(outcome.succeeded() ? "succeeded" : properties.retryDelay(attempts) == null ? "failed" : "retrying");
         if (outcome.succeeded()) {
             inTenant(tenant, () -> {
                 deliveries.succeeded(tenant, id, attempts, outcome.statusCode(), clock.instant());
@@ -97,6 +101,11 @@ class DeliveryAttempts {
                     outcome.error(), next);
         }
         return Optional.ofNullable(next);
+    }
+
+    /** Attempts by outcome ({@code parley.webhooks.attempts}: succeeded, retrying, failed for good). */
+    private void count(String outcome) {
+        meters.counter("parley.webhooks.attempts", "outcome", outcome).increment();
     }
 
     /** The body receivers get: {@code {id, type, created, tenantId, data}}, in that order. */

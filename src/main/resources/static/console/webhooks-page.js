@@ -17,7 +17,7 @@ export class WebhooksPage extends LitElement {
     plan: { state: true }, endpoints: { state: true }, types: { state: true }, loading: { state: true },
     error: { state: true }, notice: { state: true }, errors: { state: true }, saving: { state: true },
     secret: { state: true }, copied: { state: true }, selected: { state: true }, deliveries: { state: true },
-    nextCursor: { state: true }, confirming: { state: true }, busy: { state: true },
+    nextCursor: { state: true }, confirming: { state: true }, busy: { state: true }, opened: { state: true },
   };
 
   static styles = [shared, css`
@@ -76,6 +76,8 @@ export class WebhooksPage extends LitElement {
     .buttons { display: flex; gap: 0.6rem; justify-content: flex-end; margin-top: 1.2rem; }
     .buttons button[type=submit] { width: auto; margin-top: 0; }
     .more { margin-top: 0.8rem; text-align: center; }
+    tr.data td { background: var(--parley-background); }
+    pre { margin: 0; white-space: pre-wrap; word-break: break-word; font: 0.85rem/1.5 ui-monospace, SFMono-Regular, Menlo, monospace; }
     code { font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: 0.85em; background: rgb(0 0 0 / 6%);
            padding: 0.05rem 0.3rem; border-radius: 4px; }
   `];
@@ -87,6 +89,7 @@ export class WebhooksPage extends LitElement {
     this.deliveries = [];
     this.errors = {};
     this.loading = true;
+    this.opened = new Set();
   }
 
   connectedCallback() {
@@ -379,6 +382,7 @@ export class WebhooksPage extends LitElement {
   }
 
   renderDelivery(d) {
+    const open = this.opened.has(d.id);
     return html`
       <tr data-delivery=${d.id}>
         <td class="nowrap">${when.format(new Date(d.createdAt))}</td>
@@ -389,9 +393,19 @@ export class WebhooksPage extends LitElement {
         </td>
         <td data-testid="delivery-code">${d.lastStatusCode ?? '—'}</td>
         <td>${d.attempts}</td>
-        <td class="actions"><button class="secondary" aria-label="Retry the ${d.eventType} delivery of ${when.format(new Date(d.createdAt))}"
+        <td class="actions">
+          <button class="secondary" aria-expanded=${open ? 'true' : 'false'} @click=${() => this.toggleData(d)}>${open ? 'Hide data' : 'Data'}</button>
+          <button class="secondary" aria-label="Retry the ${d.eventType} delivery of ${when.format(new Date(d.createdAt))}"
             @click=${() => this.retry(d)}>Retry</button></td>
-      </tr>`;
+      </tr>
+      ${open ? html`<tr class="data"><td colspan="6"><pre>${JSON.stringify({ id: d.eventId, type: d.eventType, data: d.data }, null, 2)}</pre></td></tr>` : ''}`;
+  }
+
+  toggleData(d) {
+    const opened = new Set(this.opened);
+    if (opened.has(d.id)) opened.delete(d.id);
+    else opened.add(d.id);
+    this.opened = opened;
   }
 
   renderOutcome(d) {

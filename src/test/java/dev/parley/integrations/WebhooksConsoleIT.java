@@ -124,8 +124,14 @@ class WebhooksConsoleIT {
             assertThat(delivery.getByTestId("delivery-code")).hasText("200");
             page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/webhooks-deliveries.png"))
                     .setFullPage(true));
+            delivery.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Data")).click();
+            assertThat(page.locator("tr.data pre")).containsText("\"type\": \"ping\"");
+            delivery.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Retry the ping delivery"))
+                    .click();
+            assertThat(delivery.locator("td").nth(4)).hasText("2");
+            assertThat(delivery.getByTestId("delivery-status")).hasText("Succeeded");
             List<LoggedRequest> received = await().atMost(Duration.ofSeconds(5))
-                    .until(() -> receiver.findAll(postRequestedFor(urlEqualTo(path))), r -> r.size() == 1);
+                    .until(() -> receiver.findAll(postRequestedFor(urlEqualTo(path))), r -> r.size() == 2);
             LoggedRequest ping = received.get(0);
             String signature = ping.getHeader(WebhookSignature.HEADER);
             String t = signature.substring(2, signature.indexOf(','));

@@ -28,6 +28,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.parley.billing.UsageThresholdReached;
 import dev.parley.shared.TenantContext;
 import dev.parley.shared.TenantId;
+import dev.parley.shared.db.PlatformTransactions;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Response;
 import dev.parley.support.Fixtures;
@@ -69,6 +70,9 @@ class WebhooksIT {
 
     @Autowired
     TimeMachine time;
+
+    @Autowired
+    PlatformTransactions platform;
 
     Api api;
     Fixtures fixtures;
@@ -171,6 +175,23 @@ class WebhooksIT {
                 receiver.findAll(postRequestedFor(urlEqualTo(path))).size() == 1
                         && receiver.findAll(postRequestedFor(urlEqualTo(disabled))).isEmpty());
         assertThat(deliveries(off)).isEmpty();
+    }
+
+    @Test
+    void aUsageThresholdPublishedOnThePlatformPathOrOutsideATransactionIsDeliveredToo() {
+        String path = receiverPath(ok());
+        create(path, List.of("usage.threshold_reached"));
+        Instant start = Instant.parse("2026-12-01T00:00:00Z");
+        Instant end = Instant.parse("2027-01-01T00:00:00Z");
+
+        platform.run(() -> events.publishEvent(new UsageThresholdReached(TenantId.of(shop.id()), "storage", 100,
+                1024, 1024, start, end, Instant.now())));
+        events.publishEvent(new UsageThresholdReached(TenantId.of(shop.id()), "operators", 120, 12, 10, start, end,
+                Instant.now()));
+
+        List<String> metrics = awaitRequests(path, 2).stream()
+                .map(r -> Api.JSON.readTree(r.getBodyAsString()).path("data").path("metric").asString()).toList();
+        assertThat(metrics).containsExactlyInAnyOrder("storage", "operators");
     }
 
     @Test

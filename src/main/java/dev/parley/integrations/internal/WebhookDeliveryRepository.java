@@ -47,13 +47,6 @@ public class WebhookDeliveryRepository {
                 .query(WebhookDeliveryRepository::row).optional();
     }
 
-    /** Locks the delivery for its attempt's record, so a retry and an attempt never cross. */
-    Optional<DeliveryRow> lock(TenantId tenant, UUID id) {
-        return db.sql("SELECT * FROM webhook_deliveries WHERE tenant_id = :tenant AND id = :id FOR UPDATE")
-                .param("tenant", tenant.value()).param("id", id)
-                .query(WebhookDeliveryRepository::row).optional();
-    }
-
     /** An endpoint's deliveries, newest first, before the cursor's id. */
     public List<DeliveryRow> ofEndpoint(TenantId tenant, UUID endpoint, UUID before, int limit) {
         return db.sql("""

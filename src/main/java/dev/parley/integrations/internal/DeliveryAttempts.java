@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import dev.parley.integrations.WebhookDelivery.Status;
+import dev.parley.integrations.WebhookEventType;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.parley.shared.TenantContext;
 import dev.parley.shared.TenantId;
@@ -66,7 +67,7 @@ class DeliveryAttempts {
             return Optional.empty();
         }
         EndpointRow endpoint = inTenant(tenant, () -> endpoints.find(tenant, delivery.endpointId()).orElse(null));
-        if (!active || endpoint == null || (!endpoint.enabled() && !delivery.eventType().equals("ping"))) {
+        if (!active || endpoint == null || (!endpoint.enabled() && !delivery.eventType().equals(WebhookEventType.PING.key()))) {
             String reason = !active ? "The workspace is not active." : "The endpoint is disabled.";
             inTenant(tenant, () -> {
                 deliveries.abandon(tenant, id, reason);

@@ -21,6 +21,7 @@ const PAGES = [
   { route: 'settings', label: 'Settings', roles: ['TENANT_ADMIN'], tag: 'parley-tenant-settings', module: './tenant-settings.js' },
   { route: 'billing', label: 'Billing', roles: ['TENANT_ADMIN'], tag: 'parley-billing-page', module: './billing-page.js' },
   { route: 'outbox', label: 'Mail outbox', roles: ['TENANT_ADMIN'], tag: 'parley-mail-outbox', module: './mail-outbox.js' },
+  { route: 'webhooks', label: 'Webhooks', roles: ['TENANT_ADMIN'], tag: 'parley-webhooks', module: './webhooks-page.js' },
   { route: 'tenants', label: 'Tenants', roles: ['SUPER_ADMIN'], tag: 'parley-platform-tenants', module: './platform-tenants.js', platform: true },
   { route: 'audit', label: 'Audit', roles: ['SUPER_ADMIN'], tag: 'parley-platform-audit', module: './platform-audit.js', platform: true },
   { route: 'revenue', label: 'Revenue', roles: ['SUPER_ADMIN'], tag: 'parley-platform-revenue', module: './platform-revenue.js', platform: true },

@@ -257,7 +257,8 @@ class TenantPurgeIT {
     /**
      * Rows in every tenant table: people, sessions, invitations, chats, reads, presence, columns, logo, tasks,
      * follow-ups, audit, notifications, mail, reminder settings, the plan and subscription (given at provisioning), a
-     * pending invoice item, the payment account.
+     * pending invoice item, the payment account,
+     * a webhook and its delivery.
      */
     private Session useEveryTable(ChatTenant shop, TenantSetup elsewhere) {
         String admin = shop.tenant().admin().accessToken();
@@ -301,6 +302,10 @@ class TenantPurgeIT {
                         VALUES (:tenant, 'stripe', :customer, 'pm_purged', 'visa', '4242', 12, 2030, now())
                         """)
                 .param("tenant", shop.tenant().id()).param("customer", "cus_" + shop.tenant().slug()).update();
+        // A webhook endpoint and a delivery to it (port 9 discards: the delivery fails and waits for its retry).
+        String webhook = api.post("/api/v1/webhooks", admin, Map.of("url", "http://127.0.0.1:9/hooks",
+                "events", List.of("*"))).text("id");
+        assertThat(api.post("/api/v1/webhooks/" + webhook + "/test", admin, Map.of()).status()).isEqualTo(202);
         return operator;
     }
 

@@ -51,6 +51,14 @@ public class ConversationFacts {
         return queries.totals(tenant.value(), from, to);
     }
 
+    /**
+     * Monthly-active-conversation count of the period: conversations with at least one visitor message in it, each
+     * once, whenever they started (read from the messages themselves).
+     */
+    public long activeConversations(TenantId tenant, Instant from, Instant to) {
+        return queries.activeConversations(tenant.value(), from, to);
+    }
+
     /** Per operator, for conversations started in the period; most conversations first. */
     public List<OperatorFigures> operators(TenantId tenant, Instant from, Instant to) {
         return queries.operators(tenant.value(), from, to);

@@ -63,6 +63,17 @@ public class ConversationFactQueries {
                 .single();
     }
 
+    /** Conversations with at least one visitor message in {@code [from, to)}, each counted once. */
+    public long activeConversations(UUID tenant, Instant from, Instant to) {
+        return db.sql("""
+                        SELECT count(DISTINCT m.conversation_id) FROM messages m
+                        WHERE m.tenant_id = :tenant AND m.sender_kind = 'VISITOR'
+                          AND m.created_at >= :from AND m.created_at < :to
+                        """)
+                .param("tenant", tenant).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query(Long.class).single();
+    }
+
     public List<OperatorFigures> operators(UUID tenant, Instant from, Instant to) {
         return db.sql(STARTED + """
                         , handled AS (

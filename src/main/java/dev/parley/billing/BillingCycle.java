@@ -29,4 +29,28 @@ public final class BillingCycle {
         }
         return end;
     }
+
+    /**
+     * How many period boundaries of the cycle anchored at {@code anchor} lie after {@code from} and at or before
+     * {@code to}: the index of the period that contains {@code to}, counted from 0 for the one that contains
+     * {@code from} (negative when {@code to} is before {@code from}). Boundaries before the anchor count too.
+     */
+    public static long periodsBetween(Instant anchor, BillingInterval interval, Instant from, Instant to) {
+        return boundariesUpTo(anchor, interval, to) - boundariesUpTo(anchor, interval, from);
+    }
+
+    /** The largest n (possibly negative) whose boundary {@code endOfPeriod(anchor, interval, n)} is at or before t. */
+    private static long boundariesUpTo(Instant anchor, BillingInterval interval, Instant t) {
+        ZonedDateTime a = anchor.atZone(ZoneOffset.UTC);
+        ZonedDateTime at = t.atZone(ZoneOffset.UTC);
+        long n = (interval == BillingInterval.YEARLY ? java.time.temporal.ChronoUnit.YEARS
+                : java.time.temporal.ChronoUnit.MONTHS).between(a, at);
+        while (endOfPeriod(anchor, interval, n).isAfter(t)) {
+            n--;
+        }
+        while (!endOfPeriod(anchor, interval, n + 1).isAfter(t)) {
+            n++;
+        }
+        return n;
+    }
 }

@@ -1,6 +1,7 @@
 package dev.parley.billing;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -9,6 +10,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.parley.billing.internal.BillingProperties;
+import dev.parley.billing.internal.AddOnRepository;
 import dev.parley.billing.internal.PlanRepository;
 import dev.parley.shared.ParleyException;
 import dev.parley.shared.TenantContext;
@@ -33,6 +35,7 @@ public class Entitlements {
     static final String ALL = "*";
 
     private final PlanRepository plans;
+    private final AddOnRepository addOns;
     private final PlatformTransactions platform;
     private final BillingProperties properties;
     private final Cache<UUID, Plan> cache = Caffeine.newBuilder()
@@ -40,8 +43,10 @@ public class Entitlements {
             .expireAfterWrite(Duration.ofSeconds(60))
             .build();
 
-    Entitlements(PlanRepository plans, PlatformTransactions platform, BillingProperties properties, ClusterBus bus) {
+    Entitlements(PlanRepository plans, AddOnRepository addOns, PlatformTransactions platform,
+                 BillingProperties properties, ClusterBus bus) {
         this.plans = plans;
+        this.addOns = addOns;
         this.platform = platform;
         this.properties = properties;
         bus.subscribe(EVICTIONS, this::evictHere, cache::invalidateAll);
@@ -60,7 +65,33 @@ public class Entitlements {
 
     private Plan load(UUID tenant) {
         String planId = plans.planOf(tenant).orElse(properties.defaultPlan());
-        return plans.find(planId).orElseThrow(() -> new IllegalStateException("No plan '" + planId + "'"));
+        Plan plan = plans.find(planId).orElseThrow(() -> new IllegalStateException("No plan '" + planId + "'"));
+        return withAddOns(plan, addOns.heldBy(tenant));
+    }
+
+    /**
+     * The plan as the tenant may use it: the features its add-ons grant added, and their storage on top of the
+     * plan's (unlimited stays unlimited).
+     */
+    static Plan withAddOns(Plan plan, List<AddOnRepository.Held> held) {
+        if (held.isEmpty()) {
+            return plan;
+        }
+        java.util.SortedSet<String> features = new java.util.TreeSet<>(plan.features());
+        long storage = plan.storageMb() == null ? 0 : plan.storageMb();
+        for (AddOnRepository.Held h : held) {
+            if (h.addOn().feature() != null) {
+                features.add(h.addOn().feature());
+            }
+            if (h.addOn().storageMb() != null) {
+                storage += (long) h.addOn().storageMb() * h.quantity();
+            }
+        }
+        Integer storageMb = plan.storageMb() == null ? null : (int) Math.min(Integer.MAX_VALUE, storage);
+        return new Plan(plan.id(), plan.name(), plan.currency(), plan.monthlyPrice(), plan.yearlyPrice(),
+                plan.includedOperators(), plan.includedConversations(), storageMb, plan.apiRatePerMinute(),
+                List.copyOf(features), plan.trialDays(), plan.overageTiers(), plan.createdAt(), plan.updatedAt(),
+                plan.widgetRatePerMinute());
     }
 
     public boolean may(TenantId tenant, Feature feature) {

@@ -51,9 +51,11 @@ public class Plans {
     private final ClusterBus bus;
     private final AuditLog audit;
     private final Clock clock;
+    private final Subscriptions subscriptions;
 
     Plans(PlanRepository plans, Entitlements entitlements, TenantDirectory tenants, PlatformTransactions platform,
-          ClusterBus bus, AuditLog audit, Clock clock) {
+          ClusterBus bus, AuditLog audit, Clock clock, Subscriptions subscriptions) {
+        this.subscriptions = subscriptions;
         this.plans = plans;
         this.entitlements = entitlements;
         this.tenants = tenants;
@@ -108,7 +110,13 @@ public class Plans {
             Plan plan = plans.find(planId)
                     .orElseThrow(() -> ParleyException.invalidField("planId", "no plan has the id '" + planId + "'"));
             String previous = plans.planOf(tenant.value()).orElse(null);
-            plans.assign(tenant.value(), plan.id(), clock.instant());
+            // The subscription moves with the plan (no proration: the platform owner decides), or, for a tenant
+            // without one, only the effective plan.
+            if (subscriptions.find(tenant).isPresent()) {
+                subscriptions.override(tenant, plan.id(), null, null);
+            } else {
+                plans.assign(tenant.value(), plan.id(), clock.instant());
+            }
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("from", previous);
             details.put("to", plan.id());

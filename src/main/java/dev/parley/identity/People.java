@@ -23,12 +23,22 @@ public class People {
     }
 
     private final MembershipRepository memberships;
+    private final java.time.Clock clock;
     private final com.github.benmanes.caffeine.cache.Cache<String, String> names =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(50_000)
                     .expireAfterWrite(java.time.Duration.ofSeconds(60)).build();
 
-    People(MembershipRepository memberships) {
+    People(MembershipRepository memberships, java.time.Clock clock) {
         this.memberships = memberships;
+        this.clock = clock;
+    }
+
+    /**
+     * The seats the tenant holds: active members plus open invitations (each holds a seat, as when inviting). Runs in
+     * the caller's transaction (the tenant's own or a platform one).
+     */
+    public long seatsTaken(TenantId tenant) {
+        return memberships.countSeatsTaken(tenant.value(), clock.instant());
     }
 
     /** The name to show for a member, cached briefly (names change rarely; chat asks on every assignment). */

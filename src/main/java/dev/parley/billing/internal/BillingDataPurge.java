@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 @Order(30)
 class BillingDataPurge implements TenantDataPurge {
 
-    private static final List<String> TABLES = List.of("invoice_items", "subscriptions", "tenant_plan", "billing_payment_accounts");
+    private static final List<String> TABLES = List.of("invoice_items", "subscriptions", "tenant_plan", "billing_payment_accounts",
+            "subscription_add_ons", "coupon_redemptions");
 
     private final JdbcClient db;
 

@@ -72,10 +72,23 @@ public class SubscriptionRepository {
                         UPDATE subscriptions SET plan_id = :plan, billing_interval = :interval, status = :status,
                             trial_end = :trialEnd, current_period_start = :start, current_period_end = :end,
                             cancel_at_period_end = :cancel, pending_plan_id = :pending, canceled_at = :canceledAt,
-                            updated_at = :updated
+                            updated_at = :updated,
+                            pending_interval = CASE WHEN CAST(:pending AS text) IS NULL THEN NULL ELSE pending_interval END
                         WHERE tenant_id = :tenant
                         """)
                 .params(values(s)).update();
+    }
+
+    /** The interval of the change waiting for the period's end (empty: the interval stays). */
+    public Optional<BillingInterval> pendingInterval(UUID tenant) {
+        return db.sql("SELECT pending_interval FROM subscriptions WHERE tenant_id = :tenant AND pending_interval IS NOT NULL")
+                .param("tenant", tenant).query((rs, n) -> BillingInterval.valueOf(rs.getString(1))).optional();
+    }
+
+    /** Sets the interval of the pending change; it is cleared whenever the pending plan is. */
+    public void setPendingInterval(UUID tenant, BillingInterval interval) {
+        db.sql("UPDATE subscriptions SET pending_interval = :interval WHERE tenant_id = :tenant")
+                .param("tenant", tenant).param("interval", interval == null ? null : interval.name()).update();
     }
 
     /** Moves the billing anchor (an interval change or a restart after cancellation starts a new cycle). */

@@ -98,6 +98,19 @@ public class MembershipRepository {
                 .param("tenant", tenant).query(Long.class).single();
     }
 
+    /**
+     * Seats the tenant holds: active members plus open (unexpired, unanswered) invitations, the same count the seat
+     * gate uses when inviting; without the seat lock (a read for a plan change).
+     */
+    public long countSeatsTaken(UUID tenant, Instant now) {
+        return db.sql("""
+                        SELECT (SELECT count(*) FROM memberships WHERE tenant_id = :tenant AND status = 'ACTIVE')
+                             + (SELECT count(*) FROM invitations WHERE tenant_id = :tenant AND accepted_at IS NULL
+                                  AND revoked_at IS NULL AND expires_at > :now)
+                        """)
+                .param("tenant", tenant).param("now", java.sql.Timestamp.from(now)).query(Long.class).single();
+    }
+
     public int countActiveAdminsForUpdate(UUID tenant) {
         return db.sql("""
                         SELECT id FROM memberships

@@ -3,6 +3,7 @@ import { api, describe } from './api.js';
 import { shared } from './styles.js';
 import { STATUS_LABELS, ago, dateTime, errorsByField, hostsFrom, platformStyles } from './platform-format.js';
 import './platform-audit-table.js';
+import './tenant-subscription.js';
 
 const DEFAULT_TENANT = '00000000-0000-7000-8000-000000000001';
 
@@ -286,6 +287,7 @@ export class TenantDetail extends LitElement {
         </div>
         <div>
           ${this.renderPlan()}
+          <parley-tenant-subscription tenant-id=${this.tenantId}></parley-tenant-subscription>
           ${this.renderInvite(t)}
           ${this.renderLifeCycle(t)}
         </div>

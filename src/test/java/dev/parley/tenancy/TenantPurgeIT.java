@@ -295,6 +295,14 @@ class TenantPurgeIT {
                         INSERT INTO invoice_items (tenant_id, id, kind, description, amount, currency, created_at)
                         VALUES (:tenant, gen_random_uuid(), 'PRORATION_CHARGE', 'Upgrade', 1500, 'EUR', now())
                         """).param("tenant", shop.tenant().id()).update();
+        // An add-on on the subscription, and a coupon redeemed for it.
+        assertThat(api.put("/api/v1/billing/subscription/add-ons/ai-chatbot", admin, Map.of("quantity", 1)).status())
+                .isEqualTo(200);
+        String coupon = "PURGE-" + java.util.UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        asOwner.sql("INSERT INTO coupons (code, name, percent_off_bp, duration, created_at, updated_at) "
+                + "VALUES (:code, 'Purge', 1000, 'ONCE', now(), now())").param("code", coupon).update();
+        assertThat(api.post("/api/v1/billing/subscription/coupon", admin, Map.of("code", coupon)).status())
+                .isEqualTo(200);
         // A card saved with Stripe (this context has no Stripe configured: written as Stripe's webhook would).
         asOwner.sql("""
                         INSERT INTO billing_payment_accounts (tenant_id, provider, stripe_customer_id,

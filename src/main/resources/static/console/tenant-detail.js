@@ -287,7 +287,8 @@ export class TenantDetail extends LitElement {
         </div>
         <div>
           ${this.renderPlan()}
-          <parley-tenant-subscription tenant-id=${this.tenantId}></parley-tenant-subscription>
+          <parley-tenant-subscription tenant-id=${this.tenantId}
+            @subscription-changed=${() => this.loadPlan()}></parley-tenant-subscription>
           ${this.renderInvite(t)}
           ${this.renderLifeCycle(t)}
         </div>

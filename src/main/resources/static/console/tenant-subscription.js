@@ -17,8 +17,9 @@ export class TenantSubscription extends LitElement {
   static styles = [shared, css`
     section.panel {
       background: var(--parley-surface); border: 1px solid var(--parley-border); border-radius: 10px;
-      padding: 1.1rem 1.5rem; margin-top: 1.25rem;
+      padding: 1.1rem 1.3rem; margin-bottom: 1.2rem;
     }
+    label { color: var(--parley-text); font-weight: 500; }
     h2 { font-size: 1.05rem; margin: 0 0 0.3rem; }
     p { margin: 0.2rem 0 0.6rem; font-size: 0.92rem; }
     .row { display: flex; gap: 0.6rem; align-items: flex-end; flex-wrap: wrap; }
@@ -56,6 +57,7 @@ export class TenantSubscription extends LitElement {
       if (this.form.status === 'TRIALING' && this.form.trialEnd) body.trialEnd = new Date(`${this.form.trialEnd}T00:00:00Z`).toISOString();
       this.sub = await api(`/api/v1/platform/tenants/${this.tenantId}/subscription`, { method: 'PUT', body });
       this.message = `Subscription set: ${this.sub.planName}, ${statusLabel(this.sub)}.`;
+      this.dispatchEvent(new CustomEvent('subscription-changed', { bubbles: true, composed: true }));
     } catch (error) {
       this.error = describe(error);
     } finally {

@@ -124,4 +124,44 @@ class SubscriptionConsoleIT {
             assertThat(page.getByTestId("pending-change")).hasCount(0);
         }
     }
+
+    @Test
+    void theSuperAdminOverridesACanceledSubscriptionAndTheAdminSubscribesAgain() {
+        TenantSetup shop = fixtures.tenant("override-shop");
+        api.put("/api/v1/platform/tenants/" + shop.id() + "/subscription", fixtures.superAdmin().accessToken(),
+                Map.of("status", "CANCELED"));
+
+        try (Tab owner = browsers.open(); Tab admin = browsers.open()) {
+            Page page = admin.page();
+            page.navigate(api.url("/console/#/billing"));
+            ConsoleSignIn.fill(page, shop.admin().email(), Fixtures.PASSWORD);
+            assertThat(page.getByTestId("subscription-status")).hasText("Canceled");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Subscribe to Basic")).click();
+            assertThat(page.getByTestId("plan-change-confirm")).containsText("is due now for the first month");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm subscription")).click();
+            assertThat(page.getByTestId("subscription-status")).hasText("Active");
+            assertThat(page.getByTestId("subscription-current")).containsText("Basic");
+
+            Page platform = owner.page();
+            platform.navigate(api.url("/console/#/tenants/" + shop.id()));
+            ConsoleSignIn.fill(platform, Fixtures.ROOT_EMAIL, Fixtures.ROOT_PASSWORD);
+            assertThat(platform.getByTestId("tenant-subscription")).containsText("Basic");
+            assertThat(platform.getByTestId("tenant-subscription")).containsText("Active");
+            Locator panel = platform.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Subscription"));
+            panel.getByLabel("Plan", new Locator.GetByLabelOptions().setExact(true)).selectOption("enterprise");
+            panel.getByLabel("Status", new Locator.GetByLabelOptions().setExact(true)).selectOption("TRIALING");
+            panel.getByLabel("Trial ends").fill(java.time.LocalDate.now().plusDays(30).toString());
+            platform.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Override subscription")).click();
+            assertThat(platform.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions()
+                    .setHasText("Subscription set: Enterprise, Trial ends"))).isVisible();
+            assertThat(platform.getByTestId("tenant-subscription")).containsText("Enterprise");
+            assertThat(platform.getByTestId("tenant-plan")).containsText("Enterprise");
+            platform.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/subscription-override.png"))
+                    .setFullPage(true));
+
+            page.reload();
+            assertThat(page.getByTestId("subscription-status")).containsText("Trial ends");
+            assertThat(page.getByTestId("subscription-current")).containsText("Enterprise");
+        }
+    }
 }

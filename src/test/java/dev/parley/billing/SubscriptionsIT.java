@@ -231,6 +231,12 @@ class SubscriptionsIT {
         assertThat(subscriptions.addOns(TenantId.of(tenant.id())))
                 .containsExactly(new Subscriptions.ActiveAddOn("advanced-analytics", "Advanced analytics", 1, 2900,
                         "EUR"));
+        long storage = api.get("/api/v1/billing/plan", admin).body().path("storageMb").asLong();
+        assertThat(api.put("/api/v1/billing/subscription/add-ons/file-storage", admin, Map.of("quantity", 2))
+                .status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/billing/plan", admin).body().path("storageMb").asLong())
+                .as("two units of 10 GB on top of the plan's storage").isEqualTo(storage + 2 * 10240);
+        assertThat(api.delete("/api/v1/billing/subscription/add-ons/file-storage", admin).status()).isEqualTo(200);
         assertThat(api.put("/api/v1/billing/subscription/add-ons/file-storage", admin, Map.of("quantity", 0)).raw())
                 .contains("VALIDATION_FAILED", "quantity");
         assertThat(api.put("/api/v1/billing/subscription/add-ons/nope", admin, Map.of("quantity", 1)).code())
@@ -240,7 +246,9 @@ class SubscriptionsIT {
 
         assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
         assertThat(removed.body().path("addOns")).isEmpty();
-        assertThat(items(tenant.id())).extracting(Item::kind).containsExactly("PRORATION_CHARGE", "PRORATION_CREDIT");
+        assertThat(items(tenant.id())).extracting(Item::description).last().asString()
+                .isEqualTo("Unused time on Advanced analytics × 1");
+        assertThat(items(tenant.id())).extracting(Item::kind).last().isEqualTo("PRORATION_CREDIT");
         assertThat(api.get("/api/v1/billing/plan", admin).body().path("features").toString())
                 .doesNotContain("analytics.advanced");
         assertThat(movements(tenant.id())).last().isEqualTo(new Movement("CONTRACTION", "basic", 5800, 2900));

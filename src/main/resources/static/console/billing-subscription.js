@@ -15,6 +15,14 @@ export function day(iso) {
 
 const INTERVAL = { MONTHLY: 'month', YEARLY: 'year' };
 
+/** Feature keys in words; a key without a name here is shown as it is. */
+const FEATURES = {
+  'analytics.basic': 'Basic analytics', 'analytics.professional': 'Professional analytics',
+  'analytics.advanced': 'Advanced analytics', branding: 'Your branding', 'widget.customisation': 'Widget customisation',
+  webhooks: 'Webhooks', priority_support: 'Priority support', sla: 'SLA', 'ai-chatbot': 'AI chatbot',
+  'multi-language': 'Multi-language',
+};
+
 /** A plan's (or add-on's) price for one period of the interval, and per month for comparing plans. */
 const priceOf = (p, interval) => (interval === 'YEARLY' ? p.yearlyPrice : p.monthlyPrice);
 const monthly = (p, interval) => (interval === 'YEARLY' ? Math.floor(p.yearlyPrice / 12) : p.monthlyPrice);
@@ -181,7 +189,7 @@ export class BillingSubscription extends LitElement {
     return this.run(async () => {
       this.sub = await api('/api/v1/billing/subscription/cancel', { method: 'POST' });
       this.confirmCancel = false;
-      this.changed(`Your subscription ends on ${day(this.sub.currentPeriodEnd)}.`);
+      this.changed('Cancellation scheduled; you can resume until the subscription ends.');
     });
   }
 
@@ -305,7 +313,7 @@ export class BillingSubscription extends LitElement {
         <ul>
           <li>${seats}</li>
           <li>${conversations}</li>
-          ${p.features.map((f) => html`<li>${f}</li>`)}
+          ${p.features.map((f) => html`<li>${FEATURES[f] || f}</li>`)}
         </ul>
         ${current ? html`<button disabled>Current plan</button>`
           : html`<button class=${up || s.status === 'CANCELED' ? '' : 'secondary'} ?disabled=${this.busy}

@@ -115,6 +115,16 @@ class SubscriptionConsoleIT {
             assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions()
                     .setHasText("AI chatbot added"))).isVisible();
 
+            String code = "SPRING" + java.util.UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+            api.post("/api/v1/platform/coupons", fixtures.superAdmin().accessToken(), Map.of("code", code,
+                    "name", "Spring sale", "percentOff", 20, "duration", "REPEATING", "durationPeriods", 3));
+            page.getByLabel("Coupon code").fill("nope-nope");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply coupon")).click();
+            assertThat(page.getByRole(AriaRole.ALERT)).containsText("No coupon has the code NOPE-NOPE");
+            page.getByLabel("Coupon code").fill(code.toLowerCase());
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Apply coupon")).click();
+            assertThat(page.getByTestId("coupon")).containsText(code + " (Spring sale): 20 % off for 3 invoices");
+
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Cancel subscription")).click();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Yes, cancel subscription")).click();
             assertThat(page.getByTestId("pending-change")).containsText("Your subscription ends on");

@@ -105,6 +105,31 @@ class SubscriptionsIT {
     }
 
     @Test
+    void anUpgradeToAnotherIntervalCreditsTheOldPeriodAndStartsANewOneFromNow() {
+        TenantSetup tenant = paying("sub-yearly", "basic");
+        String admin = tenant.admin().accessToken();
+
+        Response changed = api.put("/api/v1/billing/subscription", admin,
+                Map.of("planId", "professional", "interval", "YEARLY"));
+
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        var subscription = changed.body().path("subscription");
+        assertThat(subscription.path("interval").asText()).isEqualTo("YEARLY");
+        Instant start = Instant.parse(subscription.path("currentPeriodStart").asText());
+        assertThat(Instant.parse(subscription.path("currentPeriodEnd").asText()))
+                .isEqualTo(BillingCycle.endOfPeriod(start, BillingInterval.YEARLY, 1));
+        List<Item> items = items(tenant.id());
+        assertThat(items).extracting(Item::kind).containsExactlyInAnyOrder("PRORATION_CREDIT", "BASE");
+        Item base = items.stream().filter(i -> i.kind().equals("BASE")).findFirst().orElseThrow();
+        assertThat(base.amount()).isEqualTo(99000);
+        assertThat(base.start()).isEqualTo(start);
+        Item credit = items.stream().filter(i -> i.kind().equals("PRORATION_CREDIT")).findFirst().orElseThrow();
+        assertThat(credit.amount()).isBetween(-2900L, -2800L);
+        assertThat(changed.body().path("change").path("amountDue").asLong()).isEqualTo(99000 + credit.amount());
+        assertThat(movements(tenant.id())).last().isEqualTo(new Movement("EXPANSION", "professional", 2900, 8250));
+    }
+
+    @Test
     void duringATrialAnUpgradeSwitchesThePlanWithoutProration() {
         TenantSetup tenant = fixtures.tenant("sub-trial");
         String admin = tenant.admin().accessToken();

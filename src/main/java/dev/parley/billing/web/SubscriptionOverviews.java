@@ -15,6 +15,7 @@ import dev.parley.billing.Subscription;
 import dev.parley.billing.SubscriptionStatus;
 import dev.parley.billing.Subscriptions;
 import dev.parley.shared.TenantId;
+import dev.parley.shared.db.PlatformTransactions;
 
 import org.springframework.stereotype.Component;
 
@@ -49,13 +50,20 @@ class SubscriptionOverviews {
 
     private final Subscriptions subscriptions;
     private final Plans plans;
+    private final PlatformTransactions platform;
 
-    SubscriptionOverviews(Subscriptions subscriptions, Plans plans) {
+    SubscriptionOverviews(Subscriptions subscriptions, Plans plans, PlatformTransactions platform) {
         this.subscriptions = subscriptions;
         this.plans = plans;
+        this.platform = platform;
     }
 
+    /** Read in one platform transaction (the parts join it), so the parts agree with each other. */
     Overview of(TenantId tenant) {
+        return platform.call(() -> read(tenant));
+    }
+
+    private Overview read(TenantId tenant) {
         Subscription s = subscriptions.current(tenant);
         List<Plan> all = plans.list();
         Map<String, Plan> byId = all.stream().collect(Collectors.toMap(Plan::id, Function.identity()));

@@ -26,6 +26,7 @@ export class BillingInvoices extends LitElement {
     form.details label { display: grid; gap: 0.25rem; font-size: 0.88rem; font-weight: 600; }
     form.details .wide { grid-column: 1 / -1; }
     form.details .buttons { grid-column: 1 / -1; display: flex; gap: 0.75rem; align-items: center; }
+    form.details .buttons button { width: auto; flex: 0 0 auto; }
   `];
 
   connectedCallback() {

@@ -138,14 +138,14 @@ class InvoiceCollectionIT {
         for (int[] step : new int[][]{{1, 2}, {2, 3}}) { // day 1: attempt 2, day 3: attempt 3
             time.advance(Duration.ofDays(step[0]).plusMinutes(1));
             int attempt = step[1];
-            await().atMost(Duration.ofSeconds(10)).until(() -> mails(shop.id(), "billing.payment_failed").size()
+            await().atMost(Duration.ofSeconds(60)).until(() -> mails(shop.id(), "billing.payment_failed").size()
                     == attempt);
             stripe.verify(1, postRequestedFor(urlEqualTo("/v1/payment_intents"))
                     .withHeader("Idempotency-Key", equalTo("invoice-" + invoice + "-attempt-" + attempt)));
         }
         time.advance(Duration.ofDays(2).plusMinutes(1)); // day 5: the last retry fails too
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> mails(shop.id(), "billing.uncollectible").size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> mails(shop.id(), "billing.uncollectible").size() == 1);
         stripe.verify(1, postRequestedFor(urlEqualTo("/v1/payment_intents"))
                 .withHeader("Idempotency-Key", equalTo("invoice-" + invoice + "-attempt-4")));
         String root = fixtures.superAdmin().accessToken();

@@ -231,16 +231,16 @@ class InvoicingIT {
         time.advance(Duration.ofDays(14).plusMinutes(1));
         time.resumeJobs();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> mails(shop.id(), "billing.reminder").size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> mails(shop.id(), "billing.reminder").size() == 1);
         assertThat(subscriptionStatus(shop.id())).isEqualTo("PAST_DUE");
 
         time.advance(Duration.ofDays(1));
-        await().atMost(Duration.ofSeconds(10)).until(() -> mails(shop.id(), "billing.reminder").size() == 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> mails(shop.id(), "billing.reminder").size() == 2);
         time.advance(Duration.ofDays(2));
-        await().atMost(Duration.ofSeconds(10)).until(() -> mails(shop.id(), "billing.reminder").size() == 3);
+        await().atMost(Duration.ofSeconds(60)).until(() -> mails(shop.id(), "billing.reminder").size() == 3);
         time.advance(Duration.ofDays(2));
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> mails(shop.id(), "billing.uncollectible").size() == 1);
+        await().atMost(Duration.ofSeconds(60)).until(() -> mails(shop.id(), "billing.uncollectible").size() == 1);
         JsonNode seen = api.get("/api/v1/platform/invoices/" + invoice, fixtures.superAdmin().accessToken()).body();
         assertThat(seen.path("status").asString()).isEqualTo("UNCOLLECTIBLE");
         JsonNode tenant = api.get("/api/v1/platform/tenants/" + shop.id(), fixtures.superAdmin().accessToken())
@@ -271,7 +271,7 @@ class InvoicingIT {
 
     /** Signs in afresh each time: moving the clock a day ahead expires the access tokens. */
     JsonNode awaitInvoices(TenantSetup tenant, int count) {
-        return await().atMost(Duration.ofSeconds(10)).until(
+        return await().atMost(Duration.ofSeconds(60)).until(
                 () -> api.get("/api/v1/billing/invoices", token(tenant)).body().path("items"),
                 items -> items.size() == count);
     }

@@ -105,7 +105,7 @@ public class Collection {
         ChargeResult result = charge(invoice, 1);
         switch (result) {
             case Succeeded paid -> {
-                mails.issued(invoice, "It is paid with your card, thank you.");
+                mails.issued(invoice, "It is paid with your card, thank you.", true);
                 paid(invoice, payments.providerOf(tenant(invoice)), paid.reference(), now);
             }
             case Pending pending -> {
@@ -114,10 +114,10 @@ public class Collection {
                 // dunning takes over if nothing came.
                 invoices.collectionStep(invoice.tenantId(), invoice.id(), 1, invoice.dueAt(), null, 0, null, now);
                 mails.issued(invoice, transfer ? pending.instructions()
-                        : "Your card payment is being processed.");
+                        : "Your card payment is being processed.", false);
             }
             case Failed failed -> {
-                mails.issued(invoice, "We could not charge your card.");
+                mails.issued(invoice, "We could not charge your card.", false);
                 startDunning(invoice, now, now, 1, failed.reason(), true);
             }
         }

@@ -41,17 +41,19 @@ class InvoiceMails {
         this.properties = properties;
     }
 
-    void issued(Invoice invoice, String howToPay) {
+    void issued(Invoice invoice, String howToPay, boolean paid) {
+        String amount = paid ? "Total: " + money(invoice.total(), invoice.currency()) + ", paid."
+                : "Amount due: " + money(invoice.amountDue(), invoice.currency()) + ", by "
+                        + DATE.format(invoice.dueAt()) + ".";
         send(invoice, "billing.invoice", "Invoice " + invoice.number() + " from " + properties.sellerName() + ": "
                 + money(invoice.total(), invoice.currency()), """
                 Your invoice %s for %s is ready.
 
-                Amount due: %s, by %s.
+                %s
                 %s
 
                 See it and download the PDF under Billing in the console: %s
-                """.formatted(invoice.number(), period(invoice), money(invoice.amountDue(), invoice.currency()),
-                DATE.format(invoice.dueAt()), howToPay, billingPage()));
+                """.formatted(invoice.number(), period(invoice), amount, howToPay, billingPage()));
     }
 
     void paymentFailed(Invoice invoice, String reason, Instant nextAttempt) {

@@ -130,7 +130,7 @@ class InvoicingIT {
         assertThat(lines(second)).containsExactly(
                 "BASE 9900", "OVERAGE 10000", "OVERAGE 2500", "TAX 4256");
         assertThat(second.path("lines").get(1).path("description").asString())
-                .isEqualTo("Conversations over 2000 1–1000: 1000 × 0.1 EUR");
+                .isEqualTo("Extra conversations (over 2000) 1–1000: 1000 × 0.1 EUR");
         assertThat(second.path("total").asLong()).isEqualTo(9900 + 10000 + 2500 + 4256);
         assertThat(number(second)).as("numbers follow each other").isGreaterThan(number(first));
     }

@@ -154,7 +154,7 @@ public class InvoiceIssuing {
         if (over <= 0) {
             return List.of();
         }
-        return plan.conversationOverage().get().price("Conversations over " + included, over);
+        return plan.conversationOverage().get().price("Extra conversations (over " + included + ")", over);
     }
 
     private List<UUID> addPendingItems(TenantId tenant, InvoiceDraft.Builder draft) {

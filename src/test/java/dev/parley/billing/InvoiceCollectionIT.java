@@ -183,6 +183,38 @@ class InvoiceCollectionIT {
         assertThat(again.code()).isEqualTo("INVOICE_NOT_OPEN");
     }
 
+    @Test
+    void aPaymentInProcessingIsSettledByStripesWebhooksFailedThenSucceeded() {
+        TenantSetup shop = fixtures.tenant("card-processing");
+        saveCard(shop);
+        stubCharges(shop, 200, """
+                {"id": "pi_3ds_%s", "object": "payment_intent", "status": "requires_action"}
+                """.formatted(shop.slug()));
+        endTheCurrentPeriod(shop.id());
+        UUID invoice = issuing.closePeriod(TenantId.of(shop.id()), clock.instant()).orElseThrow();
+        String admin = shop.admin().accessToken();
+        assertThat(api.get("/api/v1/billing/invoices/" + invoice, admin).body().path("overdue").asBoolean())
+                .as("waiting for the customer's bank").isFalse();
+
+        String failed = StripeStub.paymentIntentEvent("evt_" + UUID.randomUUID(), "payment_intent.payment_failed",
+                "pi_3ds_" + shop.slug(), shop.id(), invoice, "Authentication failed.");
+        assertThat(deliver(failed).status()).isEqualTo(200);
+        assertThat(deliver(failed).body().path("replayed").asBoolean()).isTrue();
+
+        JsonNode dunned = api.get("/api/v1/billing/invoices/" + invoice, admin).body();
+        assertThat(dunned.path("overdue").asBoolean()).isTrue();
+        assertThat(dunned.path("lastPaymentError").asString()).isEqualTo("Authentication failed.");
+        assertThat(subscriptionStatus(shop.id())).isEqualTo("PAST_DUE");
+        assertThat(mails(shop.id(), "billing.payment_failed")).hasSize(1);
+
+        assertThat(deliver(StripeStub.paymentIntentEvent("evt_" + UUID.randomUUID(), "payment_intent.succeeded",
+                "pi_3ds_" + shop.slug(), shop.id(), invoice, null)).status()).isEqualTo(200);
+
+        assertThat(api.get("/api/v1/billing/invoices/" + invoice, admin).text("status")).isEqualTo("PAID");
+        assertThat(subscriptionStatus(shop.id())).isEqualTo("ACTIVE");
+        assertThat(payments(invoice)).isEqualTo(1);
+    }
+
     private void stubCharges(TenantSetup shop, int status, String body) {
         stripe.stubFor(post(urlEqualTo("/v1/payment_intents"))
                 .withFormParam("metadata[tenant_id]", equalTo(shop.id().toString()))

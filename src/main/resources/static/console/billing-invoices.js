@@ -106,7 +106,7 @@ export class BillingInvoices extends LitElement {
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       </section>
       <section class="panel" aria-labelledby="billing-details-heading">
-        <h2 id="billing-details-heading">Billing details</h2>
+        <h2 id="billing-details-heading">Invoice address and tax</h2>
         ${this.renderProfile()}
       </section>`;
   }

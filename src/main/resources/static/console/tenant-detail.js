@@ -4,6 +4,7 @@ import { shared } from './styles.js';
 import { STATUS_LABELS, ago, dateTime, errorsByField, hostsFrom, platformStyles } from './platform-format.js';
 import './platform-audit-table.js';
 import './tenant-subscription.js';
+import './platform-tenant-invoices.js';
 
 const DEFAULT_TENANT = '00000000-0000-7000-8000-000000000001';
 
@@ -291,6 +292,7 @@ export class TenantDetail extends LitElement {
             @subscription-changed=${() => this.loadPlan()}></parley-tenant-subscription>
           ${this.renderInvite(t)}
           ${this.renderLifeCycle(t)}
+          <parley-platform-tenant-invoices tenant-id=${t.id}></parley-platform-tenant-invoices>
         </div>
       </div>
       ${this.renderConfirm(t)}`;

@@ -310,6 +310,9 @@ class TenantPurgeIT {
                         VALUES (:tenant, 'stripe', :customer, 'pm_purged', 'visa', '4242', 12, 2030, now())
                         """)
                 .param("tenant", shop.tenant().id()).param("customer", "cus_" + shop.tenant().slug()).update();
+        // Billing details (invoices, their lines and payments are retained, so the fixture needs none).
+        assertThat(api.put("/api/v1/billing/profile", admin, Map.of("companyName", "Purged Ltd", "country", "PT",
+                "taxRate", 23)).status()).isEqualTo(200);
         // A webhook endpoint and a delivery to it (port 9 discards: the delivery fails and waits for its retry).
         String webhook = api.post("/api/v1/webhooks", admin, Map.of("url", "http://127.0.0.1:9/hooks",
                 "events", List.of("*"))).text("id");

@@ -12,14 +12,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Billing's tenant tables. The revenue ledger ({@code mrr_movements}) is kept: it is marked {@code retained:} in the
- * schema, so last year's revenue figures do not change when a tenant is purged.
+ * schema, so last year's revenue figures do not change when a tenant is purged; so are invoices, their lines and payments
+ * (legal records).
  */
 @Component
 @Order(30)
 class BillingDataPurge implements TenantDataPurge {
 
     private static final List<String> TABLES = List.of("invoice_items", "subscriptions", "tenant_plan", "billing_payment_accounts",
-            "subscription_add_ons", "coupon_redemptions");
+            "subscription_add_ons", "coupon_redemptions",
+            "billing_profiles");
 
     private final JdbcClient db;
 

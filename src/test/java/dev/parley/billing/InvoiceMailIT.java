@@ -1,0 +1,134 @@
+package dev.parley.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import dev.parley.billing.invoicing.InvoiceIssuing;
+import dev.parley.shared.TenantId;
+import dev.parley.support.Api;
+import dev.parley.support.Fixtures;
+import dev.parley.support.Fixtures.TenantSetup;
+import dev.parley.support.ParleyIntegrationTest;
+import dev.parley.support.TimeMachine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * With a mail server (GreenMail on a free port), invoicing's mails reach the billing contact over SMTP: the invoice
+ * when it is issued, and the reminder when a bank transfer is overdue.
+ */
+@ParleyIntegrationTest
+@TestPropertySource(properties = {"parley.smtp.host=127.0.0.1", "parley.smtp.from=Parley <parley@parley.test>"})
+class InvoiceMailIT {
+
+    static final int SMTP_PORT = freePort();
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1",
+            ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(true);
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("parley.smtp.port", () -> SMTP_PORT);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    TimeMachine time;
+
+    @Autowired
+    InvoiceIssuing issuing;
+
+    @Autowired
+    @Qualifier("owner")
+    DataSource owner;
+
+    Api api;
+    Fixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        fixtures = new Fixtures(api);
+    }
+
+    @AfterEach
+    void backToNow() {
+        time.reset();
+    }
+
+    @Test
+    void theInvoiceAndTheOverdueReminderReachTheBillingContact() throws Exception {
+        TenantSetup shop = fixtures.tenant("invoice-mail");
+        String books = "books@" + shop.slug() + ".test";
+        assertThat(api.put("/api/v1/billing/profile", shop.admin().accessToken(), Map.of("billingEmail", books))
+                .status()).isEqualTo(200);
+        Instant end = clock.instant().minusSeconds(1);
+        JdbcClient.create(owner).sql("""
+                        UPDATE subscriptions SET current_period_start = :start, current_period_end = :end,
+                            billing_anchor = :end, trial_end = :end WHERE tenant_id = :t
+                        """)
+                .param("start", java.sql.Timestamp.from(end.minus(Duration.ofDays(14))))
+                .param("end", java.sql.Timestamp.from(end)).param("t", shop.id()).update();
+        UUID invoice = issuing.closePeriod(TenantId.of(shop.id()), clock.instant()).orElseThrow();
+        String number = api.get("/api/v1/billing/invoices/" + invoice, shop.admin().accessToken()).text("number");
+
+        MimeMessage issued = awaitMailTo(books, "Invoice " + number + " from Parley: 99.00 EUR");
+        assertThat(issued.getContent().toString()).contains("bank transfer with the reference " + number)
+                .contains("/console/#/billing");
+
+        time.advance(Duration.ofDays(14).plusMinutes(1)); // the payment terms pass
+
+        MimeMessage reminder = awaitMailTo(books, "Reminder: invoice " + number + " is overdue");
+        assertThat(reminder.getContent().toString()).contains("99.00 EUR").contains("not paid yet");
+    }
+
+    private static MimeMessage awaitMailTo(String address, String subject) {
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                if (message.getAllRecipients()[0].toString().equals(address) && subject.equals(message.getSubject())) {
+                    return message;
+                }
+            }
+            return null;
+        }, m -> m != null);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

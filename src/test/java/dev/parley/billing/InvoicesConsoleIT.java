@@ -1,0 +1,156 @@
+package dev.parley.billing;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+
+import dev.parley.billing.invoicing.InvoiceIssuing;
+import dev.parley.shared.TenantId;
+import dev.parley.support.Api;
+import dev.parley.support.Browsers;
+import dev.parley.support.Browsers.Tab;
+import dev.parley.support.ConsoleSignIn;
+import dev.parley.support.Fixtures;
+import dev.parley.support.Fixtures.TenantSetup;
+import dev.parley.support.ParleyIntegrationTest;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * In Chromium: a tenant admin sees the invoice on the Billing page, downloads its PDF and edits the billing details;
+ * the super-admin marks a bank-transfer invoice paid on the tenant's page.
+ */
+@ParleyIntegrationTest
+class InvoicesConsoleIT {
+
+    static Browsers browsers;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Clock clock;
+
+    @Autowired
+    InvoiceIssuing issuing;
+
+    @Autowired
+    @Qualifier("owner")
+    DataSource owner;
+
+    Api api;
+    Fixtures fixtures;
+
+    @BeforeAll
+    static void startBrowser() {
+        browsers = new Browsers();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browsers.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(port);
+        fixtures = new Fixtures(api);
+    }
+
+    @Test
+    void aTenantAdminSeesTheInvoiceDownloadsItsPdfAndEditsTheBillingDetails() throws Exception {
+        TenantSetup shop = fixtures.tenant("console-invoices");
+        UUID invoice = invoiceFor(shop);
+        String number = api.get("/api/v1/billing/invoices/" + invoice, shop.admin().accessToken()).text("number");
+
+        try (Tab tab = browsers.open()) {
+            Page page = tab.page();
+            ConsoleSignIn.at(page, api.url("/console/#/billing"), shop.admin().email(), Fixtures.PASSWORD);
+            Locator row = page.locator("tr[data-number='" + number + "']");
+            assertThat(row).containsText("€99.00");
+            assertThat(row).containsText("Open");
+
+            Download download = page.waitForDownload(() -> row.getByRole(AriaRole.BUTTON,
+                    new Locator.GetByRoleOptions().setName("Download PDF")).click());
+            org.assertj.core.api.Assertions.assertThat(download.suggestedFilename()).isEqualTo(number + ".pdf");
+            try (PDDocument pdf = Loader.loadPDF(Files.readAllBytes(download.path()))) {
+                org.assertj.core.api.Assertions.assertThat(new PDFTextStripper().getText(pdf))
+                        .contains("Invoice " + number).contains("99.00 EUR");
+            }
+
+            page.getByLabel("Company name").fill("Console Shop BV");
+            page.getByLabel("Country (ISO code, e.g. DE)").fill("NL");
+            page.getByLabel("Tax rate (%)").fill("21");
+            page.getByLabel("Billing email").fill("books@console.test");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save billing details")).click();
+            assertThat(page.getByText("Billing details saved.")).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/billing-invoices.png"))
+                    .setFullPage(true));
+
+            page.getByLabel("Country (ISO code, e.g. DE)").fill("XX");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save billing details")).click();
+            assertThat(page.getByRole(AriaRole.ALERT)).containsText("country");
+        }
+        JsonNode profile = api.get("/api/v1/billing/profile", shop.admin().accessToken()).body();
+        org.assertj.core.api.Assertions.assertThat(profile.path("companyName").asString()).isEqualTo("Console Shop BV");
+        org.assertj.core.api.Assertions.assertThat(profile.path("country").asString()).isEqualTo("NL");
+        org.assertj.core.api.Assertions.assertThat(profile.path("taxRate").asInt()).isEqualTo(21);
+    }
+
+    @Test
+    void theSuperAdminMarksABankTransferInvoicePaidOnTheTenantsPage() {
+        TenantSetup shop = fixtures.tenant("console-mark-paid");
+        UUID invoice = invoiceFor(shop);
+        String number = api.get("/api/v1/billing/invoices/" + invoice, shop.admin().accessToken()).text("number");
+
+        try (Tab tab = browsers.open()) {
+            Page page = tab.page();
+            ConsoleSignIn.at(page, api.url("/console/#/tenants/" + shop.id()), Fixtures.ROOT_EMAIL,
+                    Fixtures.ROOT_PASSWORD);
+            Locator row = page.getByTestId("tenant-invoices").locator("tr[data-number='" + number + "']");
+            assertThat(row).containsText("Open");
+
+            row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Mark paid")).click();
+
+            assertThat(row).containsText("Paid");
+            assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText(number)))
+                    .containsText("marked paid");
+        }
+        org.assertj.core.api.Assertions.assertThat(api.get("/api/v1/billing/invoices/" + invoice,
+                shop.admin().accessToken()).text("status")).isEqualTo("PAID");
+    }
+
+    private UUID invoiceFor(TenantSetup shop) {
+        Instant end = clock.instant().minusSeconds(1);
+        JdbcClient.create(owner).sql("""
+                        UPDATE subscriptions SET current_period_start = :start, current_period_end = :end,
+                            billing_anchor = :end, trial_end = :end WHERE tenant_id = :t
+                        """)
+                .param("start", java.sql.Timestamp.from(end.minus(Duration.ofDays(14))))
+                .param("end", java.sql.Timestamp.from(end)).param("t", shop.id()).update();
+        return issuing.closePeriod(TenantId.of(shop.id()), clock.instant()).orElseThrow();
+    }
+}

@@ -15,7 +15,8 @@ import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutin
  */
 public final class TimeMachine {
 
-    private static final Set<String> RECURRING = Set.of("conversation-auto-resolve", "webhook-delivery-cleanup");
+    private static final Set<String> RECURRING = Set.of("conversation-auto-resolve", "webhook-delivery-cleanup",
+            "usage-snapshot");
 
     private final MutableClock clock;
     private final Scheduler scheduler;

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 @Order(30)
 class BillingDataPurge implements TenantDataPurge {
 
-    private static final List<String> TABLES = List.of("invoice_items", "subscriptions", "tenant_plan", "billing_payment_accounts");
+    private static final List<String> TABLES = List.of("invoice_items", "subscriptions", "tenant_plan", "billing_payment_accounts",
+            "usage_conversations", "usage_periods", "usage_thresholds");
 
     private final JdbcClient db;
 

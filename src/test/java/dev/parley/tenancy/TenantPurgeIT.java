@@ -257,7 +257,7 @@ class TenantPurgeIT {
     /**
      * Rows in every tenant table: people, sessions, invitations, chats, reads, presence, columns, logo, tasks,
      * follow-ups, audit, notifications, mail, reminder settings, the plan and subscription (given at provisioning), a
-     * pending invoice item, the payment account,
+     * pending invoice item, the payment account, usage metering's rows,
      * a webhook and its delivery.
      */
     private Session useEveryTable(ChatTenant shop, TenantSetup elsewhere) {
@@ -294,6 +294,11 @@ class TenantPurgeIT {
         asOwner.sql("""
                         INSERT INTO invoice_items (tenant_id, id, kind, description, amount, currency, created_at)
                         VALUES (:tenant, gen_random_uuid(), 'PRORATION_CHARGE', 'Upgrade', 1500, 'EUR', now())
+                        """).param("tenant", shop.tenant().id()).update();
+        // A usage threshold reached (the visitor's message above made the usage period and its conversation).
+        asOwner.sql("""
+                        INSERT INTO usage_thresholds (tenant_id, period_start, metric, percent, used, allowance,
+                            reached_at) VALUES (:tenant, now(), 'storage', 80, 80, 100, now())
                         """).param("tenant", shop.tenant().id()).update();
         // A card saved with Stripe (this context has no Stripe configured: written as Stripe's webhook would).
         asOwner.sql("""

@@ -7,7 +7,7 @@ const MB = 1024 * 1024;
 const WIDTH = 640;
 const HEIGHT = 180;
 const LEFT = 40;
-const TOP = 14;
+const TOP = 22;
 const BOTTOM = 26;
 
 function day(instant) {
@@ -71,6 +71,7 @@ export class BillingUsage extends LitElement {
     .percent { font-size: 0.85rem; margin-top: 0.35rem; }
     .warn .percent { color: #8a5d00; }
     .over .percent { color: #a12b1f; font-weight: 600; }
+    .thresholds { font-size: 0.85rem; margin: 0.8rem 0 0; color: var(--parley-muted); }
     .note { font-size: 0.85rem; margin-top: 0.35rem; color: #a12b1f; }
     svg { width: 100%; height: auto; display: block; max-width: 46rem; }
     svg .bar-rect { fill: var(--parley-primary); }
@@ -155,6 +156,10 @@ export class BillingUsage extends LitElement {
             ${this.meter('Operators', 'operators', u.operators, number, 'active members of the team')}
             ${this.meter('Storage', 'storage', u.storage, megabytes, 'logos and files')}
           </div>
+          ${u.thresholds.length ? html`
+            <p class="thresholds">Thresholds reached this period:
+              ${u.thresholds.map((t, i) => html`${i ? ', ' : ''}${t.metric} ${t.percent} % (${day(t.reachedAt)})`)}.
+              Every tenant admin was told in the console and by email.</p>` : ''}
           ${this.renderHistory(u)}` : html`<p class="muted">Loading usage…</p>`}
       </section>`;
   }
@@ -184,7 +189,10 @@ export class BillingUsage extends LitElement {
     const periods = [...this.history].reverse();
     if (!periods.length) return '';
     const included = u.conversations.included;
-    const max = Math.max(1, included ?? 0, ...periods.map((p) => p.conversations));
+    const highest = Math.max(1, ...periods.map((p) => p.conversations));
+    // The allowance line only when it is in the bars' range; far above them it would flatten every bar.
+    const showAllowance = included != null && included <= highest * 1.5;
+    const max = showAllowance ? Math.max(highest, included) : highest;
     const plot = HEIGHT - TOP - BOTTOM;
     const slot = (WIDTH - LEFT) / Math.max(periods.length, 6);
     const bar = Math.min(44, slot * 0.6);
@@ -192,20 +200,22 @@ export class BillingUsage extends LitElement {
     const summary = periods.map((p) => `${monthOf(p.periodStart)}: ${number(p.conversations)}`).join('; ');
     return html`
       <h3 id="usage-history-heading">Conversations by period</h3>
+      ${included != null && !showAllowance ? html`<p class="muted">The plan includes ${number(included)} a period.</p>` : ''}
       <svg viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" data-testid="usage-chart"
            aria-label="Monthly active conversations by period: ${summary}">
         <line class="grid" x1=${LEFT} x2=${WIDTH} y1=${TOP + plot} y2=${TOP + plot}></line>
         <text x=${LEFT - 6} y=${TOP + 4} text-anchor="end">${number(max)}</text>
         <text x=${LEFT - 6} y=${TOP + plot + 4} text-anchor="end">0</text>
-        ${included != null ? svg`
-          <line class="allowance" x1=${LEFT} x2=${WIDTH} y1=${y(included)} y2=${y(included)}></line>` : ''}
+        ${showAllowance ? svg`
+          <line class="allowance" x1=${LEFT} x2=${WIDTH} y1=${y(included)} y2=${y(included)}></line>
+          <text x=${WIDTH - 4} y=${y(included) - 4} text-anchor="end">allowance ${number(included)}</text>` : ''}
         ${periods.map((p, i) => {
           const x = LEFT + i * slot + (slot - bar) / 2;
           const top = y(p.conversations);
           return svg`
             <rect class="bar-rect ${i === periods.length - 1 ? 'current' : ''}" x=${x} y=${top} width=${bar}
                   height=${TOP + plot - top}></rect>
-            <text class="value" x=${x + bar / 2} y=${Math.max(TOP + 8, top - 4)} text-anchor="middle">${number(p.conversations)}</text>
+            <text class="value" x=${x + bar / 2} y=${top - 5} text-anchor="middle">${number(p.conversations)}</text>
             <text x=${x + bar / 2} y=${HEIGHT - 8} text-anchor="middle">${monthOf(p.periodStart, true)}</text>`;
         })}
       </svg>

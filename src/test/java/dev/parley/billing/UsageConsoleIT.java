@@ -106,6 +106,42 @@ class UsageConsoleIT {
         }
     }
 
+    @Test
+    void aTenantOverItsAllowanceSeesTheMeterInRedWithTheOverageNote() {
+        ChatTenant shop = chat.tenant("usage-over", Map.of());
+        String root = new Fixtures(api).superAdmin().accessToken();
+        String planId = "over-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> plan = new java.util.HashMap<>(Map.of("id", planId, "name", "Starter", "currency", "EUR",
+                "monthlyPrice", 900, "yearlyPrice", 9000, "includedOperators", 5, "includedConversations", 4,
+                "storageMb", 100, "apiRatePerMinute", 6000, "features", java.util.List.of()));
+        org.assertj.core.api.Assertions.assertThat(api.post("/api/v1/platform/plans", root, plan).status())
+                .isEqualTo(201);
+        api.put("/api/v1/platform/tenants/" + shop.tenant().id() + "/plan", root, Map.of("planId", planId));
+        for (int i = 0; i < 3; i++) {
+            visitorSays(shop, "Question " + i);
+        }
+
+        try (Tab tab = browsers.open()) {
+            Page page = tab.page();
+            ConsoleSignIn.at(page, api.url("/console/#/billing"), shop.tenant().admin().email(), Fixtures.PASSWORD);
+            Locator conversations = page.getByTestId("meter-conversations");
+            assertThat(conversations).containsText("3 of 4");
+            assertThat(conversations).containsText("75 % of the allowance");
+            assertThat(page.getByText("Live", new Page.GetByTextOptions().setExact(true))).isVisible();
+
+            visitorSays(shop, "Fourth");
+            assertThat(conversations).containsText("100 % of the allowance");
+            assertThat(conversations).hasClass(java.util.regex.Pattern.compile("over"));
+            visitorSays(shop, "Fifth");
+            assertThat(conversations).containsText("5 of 4");
+            assertThat(conversations).containsText("125 % of the allowance");
+            assertThat(conversations).containsText("1 over the allowance: billed as overage on the next invoice.");
+            assertThat(page.getByText("Thresholds reached")).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/billing-usage-over.png"))
+                    .setFullPage(true));
+        }
+    }
+
     private void visitorSays(ChatTenant shop, String message) {
         String visitor = chat.startVisitor(shop, null).text("visitorToken");
         org.assertj.core.api.Assertions.assertThat(chat.widget("POST", "/api/v1/widget/messages", visitor,

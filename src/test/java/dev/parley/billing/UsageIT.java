@@ -253,6 +253,41 @@ class UsageIT {
     }
 
     @Test
+    void operatorsAndStorageAreMeasuredWhenReadAndPeopleHearOfTheHighestThresholdPassedAtOneGo() {
+        ChatTenant shop = chat.tenant("usage-seats", Map.of());
+        String root = fixtures.superAdmin().accessToken();
+        String planId = "seats-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> plan = plan(planId);
+        plan.put("includedOperators", 2);
+        plan.put("storageMb", 0);
+        plan.put("features", List.of("branding"));
+        assertThat(api.post("/api/v1/platform/plans", root, plan).status()).isEqualTo(201);
+        assertThat(api.put("/api/v1/platform/tenants/" + shop.tenant().id() + "/plan", root,
+                Map.of("planId", planId)).status()).isEqualTo(200);
+        String admin = shop.tenant().admin().accessToken();
+        fixtures.member(shop.tenant(), "OPERATOR");
+        String logo = "<svg xmlns='http://www.w3.org/2000/svg' width='8' height='8'><rect width='8' height='8'/></svg>";
+        assertThat(api.raw("PUT", "/api/v1/settings/logo", admin, "image/svg+xml", logo).status()).isEqualTo(204);
+
+        JsonNode usageNow = api.get("/api/v1/billing/usage", admin).body();
+        api.get("/api/v1/billing/usage", admin);
+
+        assertThat(usageNow.path("operators").path("used").asLong()).isEqualTo(2);
+        assertThat(usageNow.path("operators").path("percent").asInt()).isEqualTo(100);
+        assertThat(usageNow.path("storage").path("used").asLong()).isEqualTo(logo.length());
+        assertThat(usageNow.path("storage").path("included").asLong()).isZero();
+        assertThat(usageNow.path("thresholds").valueStream().map(t -> t.path("metric").asString() + " "
+                + t.path("percent").asInt())).containsExactlyInAnyOrder("operators 80", "operators 100",
+                "storage 80", "storage 100", "storage 120");
+        assertThat(notifications.to(shop.tenant().admin().userId(), "usage.threshold"))
+                .extracting(NotificationRequested::title)
+                .containsExactlyInAnyOrder("Operators at 100 % of your plan", "Storage at 120 % of your plan");
+        JsonNode history = api.get("/api/v1/billing/usage/history", admin).body().path("periods");
+        assertThat(history.get(0).path("operators").asInt()).isEqualTo(2);
+        assertThat(history.get(0).path("storageBytes").asLong()).isEqualTo(logo.length());
+    }
+
+    @Test
     void theLiveStreamTellsTheAdminWhenTheCountGoesUp() {
         ChatTenant shop = chat.tenant("usage-live", Map.of());
         String admin = shop.tenant().admin().accessToken();

@@ -125,10 +125,18 @@ public class UsageRepository {
                         rs.getTimestamp(3).toInstant().toString()}).list();
     }
 
-    /** Tenants with a subscription that is not canceled (platform transaction): the daily snapshot's list. */
-    public List<UUID> subscribedTenants() {
-        return db.sql("SELECT tenant_id FROM subscriptions WHERE status <> 'CANCELED' ORDER BY tenant_id")
-                .query(UUID.class).list();
+    /**
+     * Tenants with a subscription that is not canceled and no measure since {@code since} (platform transaction):
+     * the daily snapshot's list. A run soon after another finds almost nobody.
+     */
+    public List<UUID> unmeasuredSince(Instant since) {
+        return db.sql("""
+                        SELECT s.tenant_id FROM subscriptions s WHERE s.status <> 'CANCELED'
+                        AND NOT EXISTS (SELECT 1 FROM usage_periods p WHERE p.tenant_id = s.tenant_id
+                                        AND p.measured_at >= :since)
+                        ORDER BY s.tenant_id
+                        """)
+                .param("since", Timestamp.from(since)).query(UUID.class).list();
     }
 
     private static PeriodRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -1,6 +1,8 @@
 package dev.parley.billing.internal;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -31,10 +33,13 @@ class UsageSnapshotJob {
     private static final Logger log = LoggerFactory.getLogger(UsageSnapshotJob.class);
 
     @Bean
-    RecurringTask<Void> usageSnapshotTask(UsageRepository repository, Usage usage, PlatformTransactions platform) {
+    RecurringTask<Void> usageSnapshotTask(UsageRepository repository, Usage usage, PlatformTransactions platform,
+                                          Clock clock) {
         return Tasks.recurring(NAME, FixedDelay.of(Duration.ofDays(1)))
                 .execute((instance, context) -> {
-                    List<UUID> tenants = platform.call(repository::subscribedTenants);
+                    // Tenants measured in the last 20 hours (their page was read, or a run just went by) are skipped.
+                    Instant since = clock.instant().minus(Duration.ofHours(20));
+                    List<UUID> tenants = platform.call(() -> repository.unmeasuredSince(since));
                     for (UUID id : tenants) {
                         TenantId tenant = TenantId.of(id);
                         try {

@@ -27,7 +27,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * Usage thresholds: when a metric reaches 80, 100 or 120 % of the plan's allowance in a period, the first transaction
  * to record it in {@code usage_thresholds} (the primary key decides, on any number of nodes) publishes
- * {@link UsageThresholdReached} (the webhook event) and tells every tenant admin in the console and by mail. Call
+ * {@link UsageThresholdReached} (the webhook event) and tells every tenant admin in the console and by mail (of
+ * thresholds passed at one go, the highest). Call
  * inside the tenant's transaction; nothing is announced if it rolls back.
  */
 @Component
@@ -74,6 +75,7 @@ public class UsageThresholds {
         if (allowance == null) {
             return;
         }
+        int highest = 0;
         for (int percent : PERCENTS) {
             if (!reaches(used, allowance, percent)) {
                 break;
@@ -84,20 +86,23 @@ public class UsageThresholds {
             }
             Instant now = clock.instant();
             if (usage.thresholdReached(tenant.value(), period.start(), metric, percent, used, allowance, now)) {
-                announce(tenant, period, metric, percent, used, allowance, now, planName, unit, shownUsed,
-                        shownAllowance);
+                events.publishEvent(new UsageThresholdReached(tenant, metric, percent, used, allowance,
+                        period.start(), period.end(), now));
+                highest = percent;
                 afterCommit(() -> recorded.put(key, Boolean.TRUE));
             } else {
                 recorded.put(key, Boolean.TRUE);
             }
         }
+        if (highest > 0) {
+            // Thresholds passed at one go (a seat count, a smaller plan) each reach the webhook; people hear of
+            // the highest only, once.
+            tell(tenant, period, metric, highest, planName, unit, shownUsed, shownAllowance);
+        }
     }
 
-    private void announce(TenantId tenant, BillingPeriod period, String metric, int percent, long used,
-                          long allowance, Instant now, String planName, String unit, long shownUsed,
-                          Long shownAllowance) {
-        events.publishEvent(new UsageThresholdReached(tenant, metric, percent, used, allowance, period.start(),
-                period.end(), now));
+    private void tell(TenantId tenant, BillingPeriod period, String metric, int percent, String planName,
+                      String unit, long shownUsed, Long shownAllowance) {
         String what = switch (metric) {
             case "conversations" -> "Conversations";
             case "operators" -> "Operators";

@@ -43,6 +43,10 @@ function percentOf(used, included) {
 export class BillingUsage extends LitElement {
   static properties = {
     me: { type: Object },
+    /** Where to read; the platform console points these at a tenant's platform endpoints and turns streaming off. */
+    usagePath: { type: String, attribute: 'usage-path' },
+    historyPath: { type: String, attribute: 'history-path' },
+    streaming: { type: Boolean },
     usage: { state: true },
     history: { state: true },
     live: { state: true },
@@ -91,16 +95,25 @@ export class BillingUsage extends LitElement {
     this.history = [];
     this.live = false;
     this.error = '';
+    this.usagePath = '/api/v1/billing/usage';
+    this.historyPath = '/api/v1/billing/usage/history';
+    this.streaming = true;
   }
 
   connectedCallback() {
     super.connectedCallback();
     this.reload();
+    if (!this.streaming) return;
     this.stream = new NotificationStream('/api/v1/billing/usage/stream');
     this.stream.addEventListener('usage', (e) => this.counted(e.detail));
     this.stream.addEventListener('resync', () => this.reload());
     this.stream.addEventListener('status', (e) => { this.live = e.detail === 'live'; });
     this.stream.connect();
+  }
+
+  updated(changed) {
+    // Another tenant's page in the platform console reuses this element with other paths.
+    if (changed.has('usagePath') && changed.get('usagePath') !== undefined) this.reload();
   }
 
   disconnectedCallback() {
@@ -111,8 +124,8 @@ export class BillingUsage extends LitElement {
   async reload() {
     try {
       const [usage, history] = await Promise.all([
-        api('/api/v1/billing/usage'),
-        api('/api/v1/billing/usage/history?months=12'),
+        api(this.usagePath),
+        api(`${this.historyPath}?months=12`),
       ]);
       this.usage = usage;
       this.history = history.periods;
@@ -144,8 +157,8 @@ export class BillingUsage extends LitElement {
     return html`
       <section class="panel" aria-labelledby="usage-heading">
         <h2 id="usage-heading">Usage
-          <span class="live ${this.live ? '' : 'offline'}" title=${this.live ? 'Updates as visitors write' : 'Reconnecting'}>
-            ${this.live ? 'Live' : 'Offline'}</span>
+          ${!this.streaming ? '' : html`<span class="live ${this.live ? '' : 'offline'}" title=${this.live ? 'Updates as visitors write' : 'Reconnecting'}>
+            ${this.live ? 'Live' : 'Offline'}</span>`}
         </h2>
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
         ${u ? html`
@@ -159,7 +172,7 @@ export class BillingUsage extends LitElement {
           ${u.thresholds.length ? html`
             <p class="thresholds">Thresholds reached this period:
               ${u.thresholds.map((t, i) => html`${i ? ', ' : ''}${t.metric} ${t.percent} % (${day(t.reachedAt)})`)}.
-              Every tenant admin was told in the console and by email.</p>` : ''}
+              ${this.streaming ? 'Every tenant admin was told in the console and by email.' : ''}</p>` : ''}
           ${this.renderHistory(u)}` : html`<p class="muted">Loading usage…</p>`}
       </section>`;
   }

@@ -3,6 +3,7 @@ import { api, describe } from './api.js';
 import { shared } from './styles.js';
 import { STATUS_LABELS, ago, dateTime, errorsByField, hostsFrom, platformStyles } from './platform-format.js';
 import './platform-audit-table.js';
+import './billing-usage.js';
 
 const DEFAULT_TENANT = '00000000-0000-7000-8000-000000000001';
 
@@ -290,6 +291,8 @@ export class TenantDetail extends LitElement {
           ${this.renderLifeCycle(t)}
         </div>
       </div>
+      <parley-billing-usage style="margin-top: 1.25rem" .streaming=${false} usage-path="/api/v1/platform/tenants/${this.tenantId}/usage"
+        history-path="/api/v1/platform/tenants/${this.tenantId}/usage/history"></parley-billing-usage>
       ${this.renderConfirm(t)}`;
   }
 

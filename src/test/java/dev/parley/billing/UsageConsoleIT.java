@@ -142,6 +142,23 @@ class UsageConsoleIT {
         }
     }
 
+    @Test
+    void theSuperAdminSeesATenantsUsageOnItsPlatformPage() {
+        ChatTenant shop = chat.tenant("usage-platform-page", Map.of());
+        visitorSays(shop, "Counted");
+        visitorSays(shop, "Counted too");
+
+        try (Tab tab = browsers.open()) {
+            Page page = tab.page();
+            ConsoleSignIn.at(page, api.url("/console/#/tenants/" + shop.tenant().id()), Fixtures.ROOT_EMAIL,
+                    Fixtures.ROOT_PASSWORD);
+            assertThat(page.getByTestId("meter-conversations")).containsText("2 of 2,000");
+            assertThat(page.getByTestId("meter-operators")).containsText("1 of 10");
+            assertThat(page.getByTestId("usage-chart")).isVisible();
+            assertThat(page.getByText("Live", new Page.GetByTextOptions().setExact(true))).hasCount(0);
+        }
+    }
+
     private void visitorSays(ChatTenant shop, String message) {
         String visitor = chat.startVisitor(shop, null).text("visitorToken");
         org.assertj.core.api.Assertions.assertThat(chat.widget("POST", "/api/v1/widget/messages", visitor,

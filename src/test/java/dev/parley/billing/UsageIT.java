@@ -350,6 +350,26 @@ class UsageIT {
         sent.addAll(batch);
     }
 
+    @Test
+    void theSuperAdminReadsATenantsUsageAndNobodyElseDoes() {
+        ChatTenant shop = chat.tenant("usage-platform", Map.of());
+        visitorSays(shop, null, "Counted for the platform too");
+        String root = fixtures.superAdmin().accessToken();
+        String path = "/api/v1/platform/tenants/" + shop.tenant().id() + "/usage";
+
+        Response read = api.get(path, root);
+        Response history = api.get(path + "/history?months=2", root);
+        Response byAdmin = api.get(path, shop.tenant().admin().accessToken());
+        Response unknown = api.get("/api/v1/platform/tenants/" + UUID.randomUUID() + "/usage", root);
+
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.body().path("conversations").path("used").asLong()).isEqualTo(1);
+        assertThat(history.body().path("periods").get(0).path("conversations").asLong()).isEqualTo(1);
+        assertThat(byAdmin.status()).isEqualTo(403);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.code()).isEqualTo("TENANT_NOT_FOUND");
+    }
+
     record Visitor(String token, String conversation) {
     }
 

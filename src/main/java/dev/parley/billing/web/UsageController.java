@@ -44,13 +44,15 @@ class UsageController {
     /** {@code months} periods (default 12, at most 36), the current one first. */
     @GetMapping("/api/v1/billing/usage/history")
     Map<String, List<Usage.Period>> history(@RequestParam(required = false) String months) {
-        int count;
+        return Map.of("periods", usage.history(TenantContext.require(), months(months)));
+    }
+
+    static int months(String months) {
         try {
-            count = months == null ? 12 : Integer.parseInt(months.strip());
+            return months == null ? 12 : Integer.parseInt(months.strip());
         } catch (NumberFormatException e) {
             throw ParleyException.invalidField("months", "must be a whole number 1-36");
         }
-        return Map.of("periods", usage.history(TenantContext.require(), count));
     }
 
     /**

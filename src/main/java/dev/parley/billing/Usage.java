@@ -107,11 +107,9 @@ public class Usage implements ConversationUsage {
         long bytes = stores.stream().mapToLong(s -> s.storedBytes(tenant)).sum();
         usage.measured(tenant.value(), period, operators, bytes, now);
         Plan plan = entitlements.plan(tenant);
-        Long seats = toLong(plan.includedOperators());
-        thresholds.check(tenant, period, "operators", operators, seats, plan.name(), "seats", operators, seats);
-        Long storageMb = toLong(plan.storageMb());
-        thresholds.check(tenant, period, "storage", bytes, storageMb == null ? null : storageMb * MB, plan.name(),
-                "MB of storage", (bytes + MB - 1) / MB, storageMb);
+        thresholds.check(tenant, period, plan.name(),
+                UsageThresholds.Reading.operators(operators, plan.includedOperators()));
+        thresholds.check(tenant, period, plan.name(), UsageThresholds.Reading.storage(bytes, plan.storageMb()));
         return period;
     }
 

@@ -2,21 +2,18 @@ package dev.parley.billing.internal;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.parley.billing.Entitlements;
-import dev.parley.billing.Limit;
+import dev.parley.billing.Plan;
 import dev.parley.billing.invoice.BillingPeriod;
 import dev.parley.chat.VisitorMessageReceived;
 import dev.parley.shared.TenantId;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Counts monthly active conversations as visitor messages are stored, in the message's own transaction: the first
@@ -27,8 +24,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Component
 class UsageMeter {
-
-    static final String METRIC = "conversations";
 
     private record Counted(UUID tenant, UUID conversation, Instant periodStart) {
     }
@@ -65,25 +60,11 @@ class UsageMeter {
             counted.put(key, Boolean.TRUE);
             return;
         }
-        afterCommit(() -> counted.put(key, Boolean.TRUE));
+        AfterCommit.run(() -> counted.put(key, Boolean.TRUE));
         long count = usage.addConversation(tenant.value(), period);
-        OptionalLong allowance = entitlements.limit(tenant, Limit.MONTHLY_ACTIVE_CONVERSATIONS);
-        Long included = allowance.isPresent() ? allowance.getAsLong() : null;
-        thresholds.check(tenant, period, METRIC, count, included, entitlements.plan(tenant).name(), METRIC, count,
-                included);
+        Plan plan = entitlements.plan(tenant);
+        thresholds.check(tenant, period, plan.name(),
+                UsageThresholds.Reading.conversations(count, plan.includedConversations()));
         streams.conversationsChanged(tenant, period.start(), count);
-    }
-
-    private static void afterCommit(Runnable work) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            work.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                work.run();
-            }
-        });
     }
 }

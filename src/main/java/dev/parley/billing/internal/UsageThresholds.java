@@ -21,8 +21,6 @@ import dev.parley.shared.UserId;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Usage thresholds: when a metric reaches 80, 100 or 120 % of the plan's allowance in a period, the first transaction
@@ -65,16 +63,39 @@ public class UsageThresholds {
     }
 
     /**
-     * Records and announces every threshold {@code used} reaches that was not announced yet in the period.
-     *
-     * @param allowance the plan's allowance in the metric's unit; null (unlimited) reaches nothing
-     * @param unit      how a person reads the figures ("conversations", "operators", "MB")
+     * A metric's measure against the plan: {@code used} and {@code allowance} in the metric's unit (storage in
+     * bytes; a null allowance is unlimited), and how a person reads them ({@code shownUsed} of
+     * {@code shownAllowance} {@code unit}).
      */
-    public void check(TenantId tenant, BillingPeriod period, String metric, long used, Long allowance,
-                      String planName, String unit, long shownUsed, Long shownAllowance) {
+    public record Reading(String metric, long used, Long allowance, String unit, long shownUsed,
+                          Long shownAllowance) {
+
+        private static final long MB = 1024L * 1024L;
+
+        public static Reading conversations(long used, Integer included) {
+            Long allowance = included == null ? null : included.longValue();
+            return new Reading("conversations", used, allowance, "conversations", used, allowance);
+        }
+
+        public static Reading operators(long used, Integer seats) {
+            Long allowance = seats == null ? null : seats.longValue();
+            return new Reading("operators", used, allowance, "seats", used, allowance);
+        }
+
+        public static Reading storage(long bytes, Integer megabytes) {
+            return new Reading("storage", bytes, megabytes == null ? null : megabytes * MB, "MB of storage",
+                    (bytes + MB - 1) / MB, megabytes == null ? null : megabytes.longValue());
+        }
+    }
+
+    /** Records and announces every threshold the reading reaches that was not announced yet in the period. */
+    public void check(TenantId tenant, BillingPeriod period, String planName, Reading reading) {
+        Long allowance = reading.allowance();
         if (allowance == null) {
             return;
         }
+        String metric = reading.metric();
+        long used = reading.used();
         int highest = 0;
         for (int percent : PERCENTS) {
             if (!reaches(used, allowance, percent)) {
@@ -89,7 +110,7 @@ public class UsageThresholds {
                 events.publishEvent(new UsageThresholdReached(tenant, metric, percent, used, allowance,
                         period.start(), period.end(), now));
                 highest = percent;
-                afterCommit(() -> recorded.put(key, Boolean.TRUE));
+                AfterCommit.run(() -> recorded.put(key, Boolean.TRUE));
             } else {
                 recorded.put(key, Boolean.TRUE);
             }
@@ -97,19 +118,20 @@ public class UsageThresholds {
         if (highest > 0) {
             // Thresholds passed at one go (a seat count, a smaller plan) each reach the webhook; people hear of
             // the highest only, once.
-            tell(tenant, period, metric, highest, planName, unit, shownUsed, shownAllowance);
+            tell(tenant, period, highest, planName, reading);
         }
     }
 
-    private void tell(TenantId tenant, BillingPeriod period, String metric, int percent, String planName,
-                      String unit, long shownUsed, Long shownAllowance) {
+    private void tell(TenantId tenant, BillingPeriod period, int percent, String planName, Reading reading) {
+        String metric = reading.metric();
         String what = switch (metric) {
             case "conversations" -> "Conversations";
             case "operators" -> "Operators";
             default -> "Storage";
         };
         String title = what + " at " + percent + " % of your plan";
-        String body = "You have used " + shownUsed + " of the " + shownAllowance + " " + unit + " the " + planName
+        String body = "You have used " + reading.shownUsed() + " of the " + reading.shownAllowance() + " "
+                + reading.unit() + " the " + planName
                 + " plan includes in the billing period " + DAY.format(period.start()) + " – "
                 + DAY.format(period.end()) + "."
                 + (percent >= 100 && "conversations".equals(metric)
@@ -121,18 +143,5 @@ public class UsageThresholds {
                         "usage.threshold", title, body, "#/billing", true));
             }
         }
-    }
-
-    private static void afterCommit(Runnable work) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            work.run();
-            return;
-        }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                work.run();
-            }
-        });
     }
 }

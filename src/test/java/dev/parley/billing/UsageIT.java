@@ -27,6 +27,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.parley.chat.ConversationFacts;
+import dev.parley.chat.VisitorMessageReceived;
 import dev.parley.notify.NotificationRequested;
 import dev.parley.shared.TenantContext;
 import dev.parley.shared.TenantId;
@@ -49,6 +50,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -96,6 +98,9 @@ class UsageIT {
 
     @Autowired
     PlatformTransactionManager transactions;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     Api api;
     Fixtures fixtures;
@@ -348,6 +353,27 @@ class UsageIT {
             response.get();
         }
         sent.addAll(batch);
+    }
+
+    @Test
+    void aVisitorMessageWhoseTransactionRollsBackCountsNothingAndIsNotRemembered() {
+        ChatTenant shop = chat.tenant("usage-rollback", Map.of());
+        TenantId tenant = TenantId.of(shop.tenant().id());
+        UUID conversation = UUID.randomUUID();
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+
+        TenantContext.runAs(tenant, () -> transaction.executeWithoutResult(status -> {
+            events.publishEvent(new VisitorMessageReceived(tenant, conversation, Instant.now()));
+            status.setRollbackOnly();
+        }));
+        long afterRollback = api.get("/api/v1/billing/usage", shop.tenant().admin().accessToken()).body()
+                .path("conversations").path("used").asLong();
+        TenantContext.runAs(tenant, () -> transaction.executeWithoutResult(status ->
+                events.publishEvent(new VisitorMessageReceived(tenant, conversation, Instant.now()))));
+
+        assertThat(afterRollback).isZero();
+        assertThat(api.get("/api/v1/billing/usage", shop.tenant().admin().accessToken()).body()
+                .path("conversations").path("used").asLong()).isEqualTo(1);
     }
 
     @Test

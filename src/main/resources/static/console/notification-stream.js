@@ -8,8 +8,10 @@ import { api, session } from './api.js';
  * token first; when the session is over, it stops.
  */
 export class NotificationStream extends EventTarget {
-  constructor() {
+  /** `path`: another stream of the same protocol (the Billing page's live usage reuses it). */
+  constructor(path = '/api/v1/notifications/stream') {
     super();
+    this.path = path;
     this.retry = 0;
     this.renewals = 0;
     this.closed = false;
@@ -21,7 +23,7 @@ export class NotificationStream extends EventTarget {
     this.controller = new AbortController();
     let response;
     try {
-      response = await fetch('/api/v1/notifications/stream', {
+      response = await fetch(this.path, {
         headers: { Authorization: `Bearer ${token}`, Accept: 'text/event-stream' },
         signal: this.controller.signal,
         cache: 'no-store',

@@ -5,6 +5,7 @@ import { STATUS_LABELS, ago, dateTime, errorsByField, hostsFrom, platformStyles 
 import './platform-audit-table.js';
 import './tenant-subscription.js';
 import './platform-tenant-invoices.js';
+import './billing-usage.js';
 
 const DEFAULT_TENANT = '00000000-0000-7000-8000-000000000001';
 
@@ -295,6 +296,8 @@ export class TenantDetail extends LitElement {
           <parley-platform-tenant-invoices tenant-id=${t.id}></parley-platform-tenant-invoices>
         </div>
       </div>
+      <parley-billing-usage style="margin-top: 1.25rem" .streaming=${false} usage-path="/api/v1/platform/tenants/${this.tenantId}/usage"
+        history-path="/api/v1/platform/tenants/${this.tenantId}/usage/history"></parley-billing-usage>
       ${this.renderConfirm(t)}`;
   }
 

@@ -16,7 +16,7 @@ import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutin
 public final class TimeMachine {
 
     private static final Set<String> RECURRING = Set.of("conversation-auto-resolve", "webhook-delivery-cleanup",
-            "billing-cycle");
+            "billing-cycle", "usage-snapshot");
 
     private final MutableClock clock;
     private final Scheduler scheduler;

@@ -257,7 +257,7 @@ class TenantPurgeIT {
     /**
      * Rows in every tenant table: people, sessions, invitations, chats, reads, presence, columns, logo, tasks,
      * follow-ups, audit, notifications, mail, reminder settings, the plan and subscription (given at provisioning), a
-     * pending invoice item, the payment account,
+     * pending invoice item, the payment account, usage metering's rows,
      * a webhook and its delivery.
      */
     private Session useEveryTable(ChatTenant shop, TenantSetup elsewhere) {
@@ -303,6 +303,11 @@ class TenantPurgeIT {
                 + "VALUES (:code, 'Purge', 1000, 'ONCE', now(), now())").param("code", coupon).update();
         assertThat(api.post("/api/v1/billing/subscription/coupon", admin, Map.of("code", coupon)).status())
                 .isEqualTo(200);
+        // A usage threshold reached (the visitor's message above made the usage period and its conversation).
+        asOwner.sql("""
+                        INSERT INTO usage_thresholds (tenant_id, period_start, metric, percent, used, allowance,
+                            reached_at) VALUES (:tenant, now(), 'storage', 80, 80, 100, now())
+                        """).param("tenant", shop.tenant().id()).update();
         // A card saved with Stripe (this context has no Stripe configured: written as Stripe's webhook would).
         asOwner.sql("""
                         INSERT INTO billing_payment_accounts (tenant_id, provider, stripe_customer_id,

@@ -31,7 +31,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * The plan's API rate limit: every authenticated {@code /api/v1} call of a tenant's member takes a token from the
  * tenant's bucket (capacity = the plan's calls per minute, refilled greedily over the minute; a plan without a limit
  * has no bucket). An empty bucket answers 429 {@code RATE_LIMITED} with {@code Retry-After}. Sign-in, the platform
- * API, the notification stream and the widget (which has its own per-visitor limit) are not counted.
+ * API, the notification and usage streams and the widget (which has its own per-visitor limit) are not counted.
  * <p>
  * An interceptor runs inside the dispatcher, so after the security filters have authenticated the caller. Buckets
  * are per node (with N nodes a tenant gets up to N times its limit) and are dropped on every node when the tenant's
@@ -64,7 +64,7 @@ class ApiRateLimit implements WebMvcConfigurer {
             }
         }).addPathPatterns("/api/v1/**")
                 .excludePathPatterns("/api/v1/auth/**", "/api/v1/platform/**", "/api/v1/widget/**",
-                        "/api/v1/notifications/stream");
+                        "/api/v1/notifications/stream", "/api/v1/billing/usage/stream");
     }
 
     void take(TenantId tenant) {

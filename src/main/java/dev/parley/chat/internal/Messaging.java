@@ -9,11 +9,13 @@ import dev.parley.chat.ConversationStatus;
 import dev.parley.chat.ConversationView;
 import dev.parley.chat.MessageView;
 import dev.parley.chat.SenderKind;
+import dev.parley.chat.VisitorMessageReceived;
 import dev.parley.identity.People;
 import dev.parley.shared.Ids;
 import dev.parley.shared.ParleyException;
 import dev.parley.shared.TenantId;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,14 +32,16 @@ public class Messaging {
     private final MessageRepository messages;
     private final ChatEvents events;
     private final People people;
+    private final ApplicationEventPublisher publisher;
     private final Clock clock;
 
     Messaging(ConversationRepository conversations, MessageRepository messages, ChatEvents events, People people,
-              Clock clock) {
+              ApplicationEventPublisher publisher, Clock clock) {
         this.conversations = conversations;
         this.messages = messages;
         this.events = events;
         this.people = people;
+        this.publisher = publisher;
         this.clock = clock;
     }
 
@@ -80,6 +84,10 @@ public class Messaging {
         if (!isPrivate && kind != SenderKind.SYSTEM) {
             String preview = body.length() > 140 ? body.substring(0, 140) : body;
             conversations.touchAfterMessage(t, conversation.id(), preview, kind.name(), kind == SenderKind.VISITOR, now);
+        }
+        if (kind == SenderKind.VISITOR) {
+            // In this transaction: usage metering counts the conversation only if the message commits.
+            publisher.publishEvent(new VisitorMessageReceived(tenant, conversation.id(), now));
         }
         MessageView message = messages.find(t, id).orElseThrow();
         events.messageCreated(t, conversation.contactId(), message);

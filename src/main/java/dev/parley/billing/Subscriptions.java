@@ -322,8 +322,8 @@ public class Subscriptions {
     }
 
     /**
-     * Starts a canceled subscription again on the plan and interval: a new period from now, charged on an invoice at
-     * once (with the add-ons it still holds), REACTIVATION in the ledger.
+     * Starts a canceled subscription again on the plan and interval: a new period from now, its price (with the
+     * add-ons it still holds) pending for the next invoice, REACTIVATION in the ledger.
      */
     public Subscription reactivate(TenantId tenant, String planId, BillingInterval interval) {
         return platform.call(() -> {
@@ -337,13 +337,7 @@ public class Subscriptions {
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             Subscription active = restart(s, plan, on, now);
             Instant end = active.currentPeriodEnd();
-            items.add(s.tenantId(), new InvoiceLine(LineKind.BASE, plan.name() + " (" + label(on) + ")",
-                    Money.of(plan.price(on), plan.currency())), now, end, now);
-            for (AddOnRepository.Held held : sameCurrency(s.tenantId(), plan.currency())) {
-                items.add(s.tenantId(), new InvoiceLine(LineKind.ADD_ON, held.addOn().name() + " × " + held.quantity()
-                        + " (" + label(on) + ")", Money.of(held.addOn().price(on) * held.quantity(),
-                        plan.currency())), now, end, now);
-            }
+            chargeInAdvance(s.tenantId(), plan, on, now, end);
             ledger.record(s.tenantId(), clock.instant(), RevenueLedger.Kind.REACTIVATION, plan.id(), on, plan.currency(), 0,
                     mrr(s.tenantId(), SubscriptionStatus.ACTIVE, plan.id(), on));
             Map<String, Object> details = details(s);
@@ -354,6 +348,20 @@ public class Subscriptions {
                     SubscriptionStatus.ACTIVE, true));
             return active;
         });
+    }
+
+    /**
+     * A paid period that starts outside the roll-over (a reactivation, a trial ended by the super-admin) is charged in
+     * advance like every later one: its base price and add-ons wait for the next invoice as items.
+     */
+    private void chargeInAdvance(java.util.UUID tenant, Plan plan, BillingInterval on, Instant now, Instant end) {
+        items.add(tenant, new InvoiceLine(LineKind.BASE, plan.name() + " (" + label(on) + ")",
+                Money.of(plan.price(on), plan.currency())), now, end, now);
+        for (AddOnRepository.Held held : sameCurrency(tenant, plan.currency())) {
+            items.add(tenant, new InvoiceLine(LineKind.ADD_ON, held.addOn().name() + " × " + held.quantity()
+                    + " (" + label(on) + ")", Money.of(held.addOn().price(on) * held.quantity(),
+                    plan.currency())), now, end, now);
+        }
     }
 
     private Subscription restart(Subscription s, Plan plan, BillingInterval interval, Instant now) {
@@ -401,6 +409,7 @@ public class Subscriptions {
                         BillingCycle.endOfPeriod(now, s.interval(), 1), false, null, null, s.createdAt(), now);
                 subscriptions.update(next);
                 subscriptions.reanchor(s.tenantId(), now);
+                chargeInAdvance(s.tenantId(), plan, s.interval(), now, next.currentPeriodEnd());
             } else {
                 next = new Subscription(s.tenantId(), plan.id(), s.interval(), to, s.trialEnd(),
                         s.currentPeriodStart(), s.currentPeriodEnd(), s.cancelAtPeriodEnd(), null, s.canceledAt(),

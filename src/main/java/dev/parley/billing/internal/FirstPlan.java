@@ -10,6 +10,9 @@ import dev.parley.billing.BillingInterval;
 import dev.parley.billing.Plan;
 import dev.parley.billing.Subscription;
 import dev.parley.billing.SubscriptionStatus;
+import dev.parley.billing.invoice.InvoiceLine;
+import dev.parley.billing.invoice.LineKind;
+import dev.parley.billing.invoice.Money;
 
 import dev.parley.tenancy.TenantProvisioned;
 
@@ -32,10 +35,12 @@ class FirstPlan {
 
     private final SubscriptionRepository subscriptions;
     private final RevenueLedger ledger;
+    private final PendingInvoiceItems items;
 
     FirstPlan(PlanRepository plans, BillingProperties properties, Clock clock, SubscriptionRepository subscriptions,
-              RevenueLedger ledger) {
+              RevenueLedger ledger, PendingInvoiceItems items) {
         this.plans = plans;
+        this.items = items;
         this.subscriptions = subscriptions;
         this.ledger = ledger;
         this.properties = properties;
@@ -69,6 +74,9 @@ class FirstPlan {
                     SubscriptionStatus.ACTIVE, null, now, end, false, null, null, now, now), now);
             ledger.record(tenant, now, RevenueLedger.Kind.NEW, plan.id(), BillingInterval.MONTHLY, plan.currency(), 0,
                     plan.monthlyRecurring(BillingInterval.MONTHLY));
+            // Paid from the start: the first period is charged in advance, on the next invoice, like every later one.
+            items.add(tenant, new InvoiceLine(LineKind.BASE, plan.name() + " (monthly)",
+                    Money.of(plan.price(BillingInterval.MONTHLY), plan.currency())), now, end, now);
         }
     }
 }

@@ -116,12 +116,8 @@ public class InvoiceIssuing {
         Currency currency = Currency.getInstance(endedPlan.currency());
         InvoiceDraft.Builder draft = InvoiceDraft.builder(currency);
         boolean continues = next.status() != SubscriptionStatus.CANCELED;
-        // A subscription that started without a trial was not billed when it started: its first invoice also
-        // carries that first period, in arrears.
-        if (!ended.trialing() && !invoices.hasCycleInvoice(tenant.value())) {
-            draft.charge(LineKind.BASE, baseDescription(endedPlan, ended), Money.of(
-                    endedPlan.price(ended.interval()), currency));
-        }
+        // Base price and add-ons are charged in advance: the period that starts now is billed here. A paid period that
+        // started outside a roll-over (no trial, a reactivation, a trial ended early) left its base as a pending item.
         BillingPeriod billed = continues ? next.currentPeriod() : ended.currentPeriod();
         if (continues) {
             Plan nextPlan = plans.get(next.planId());

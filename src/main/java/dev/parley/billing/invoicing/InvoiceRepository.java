@@ -105,11 +105,6 @@ class InvoiceRepository {
                 .param("tenant", tenant).param("limit", limit).query(InvoiceRepository::map).list();
     }
 
-    boolean hasCycleInvoice(UUID tenant) {
-        return db.sql("SELECT EXISTS (SELECT 1 FROM invoices WHERE tenant_id = :tenant AND billing_reason = 'CYCLE')")
-                .param("tenant", tenant).query(Boolean.class).single();
-    }
-
     /** Whether another open invoice of the tenant is overdue (dunning runs), so the subscription stays past due. */
     boolean hasOtherOverdue(UUID tenant, UUID except) {
         return db.sql("""

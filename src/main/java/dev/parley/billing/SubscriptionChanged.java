@@ -3,9 +3,9 @@ package dev.parley.billing;
 import dev.parley.shared.TenantId;
 
 /**
- * A subscription changed plan, interval or status (published inside the changing transaction). When
- * {@code invoiceNow} is true (an upgrade with proration items waiting), invoicing issues an invoice for the
- * tenant's pending invoice items at once, after the change commits.
+ * A subscription changed plan, interval or status (published inside the changing transaction). {@code invoiceNow}
+ * is true when the change left items that could be billed at once (an upgrade's proration, a reactivation's first
+ * period); they wait for the tenant's next invoice unless the super-admin invoices them now.
  */
 public record SubscriptionChanged(TenantId tenant, String fromPlan, String toPlan, SubscriptionStatus fromStatus,
                                   SubscriptionStatus toStatus, boolean invoiceNow) {

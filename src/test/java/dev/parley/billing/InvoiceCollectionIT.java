@@ -23,6 +23,7 @@ import dev.parley.billing.invoicing.InvoiceIssuing;
 import dev.parley.shared.TenantId;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Response;
+import dev.parley.support.EndedPeriods;
 import dev.parley.support.Fixtures;
 import dev.parley.support.Fixtures.TenantSetup;
 import dev.parley.support.ParleyIntegrationTest;
@@ -52,6 +53,9 @@ class InvoiceCollectionIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    EndedPeriods periods;
 
     @Autowired
     Clock clock;
@@ -91,9 +95,9 @@ class InvoiceCollectionIT {
         stubCharges(shop, 200, """
                 {"id": "pi_paid_%s", "object": "payment_intent", "status": "succeeded"}
                 """.formatted(shop.slug()));
-        endTheCurrentPeriod(shop.id());
+        periods.end(shop.id());
 
-        UUID invoice = issuing.closePeriod(TenantId.of(shop.id()), clock.instant()).orElseThrow();
+        UUID invoice = periods.close(shop.id()).orElseThrow();
 
         JsonNode paid = api.get("/api/v1/billing/invoices/" + invoice, shop.admin().accessToken()).body();
         assertThat(paid.path("status").asString()).isEqualTo("PAID");
@@ -123,9 +127,9 @@ class InvoiceCollectionIT {
                 {"error": {"type": "card_error", "code": "card_declined", "decline_code": "insufficient_funds",
                   "message": "Your card has insufficient funds."}}
                 """);
-        endTheCurrentPeriod(shop.id());
+        periods.end(shop.id());
 
-        UUID invoice = issuing.closePeriod(TenantId.of(shop.id()), clock.instant()).orElseThrow();
+        UUID invoice = periods.close(shop.id()).orElseThrow();
 
         JsonNode failed = api.get("/api/v1/billing/invoices/" + invoice, shop.admin().accessToken()).body();
         assertThat(failed.path("status").asString()).isEqualTo("OPEN");
@@ -160,8 +164,8 @@ class InvoiceCollectionIT {
         stubCharges(shop, 402, """
                 {"error": {"type": "card_error", "code": "card_declined", "message": "Your card was declined."}}
                 """);
-        endTheCurrentPeriod(shop.id());
-        UUID invoice = issuing.closePeriod(TenantId.of(shop.id()), clock.instant()).orElseThrow();
+        periods.end(shop.id());
+        UUID invoice = periods.close(shop.id()).orElseThrow();
         String admin = shop.admin().accessToken();
 
         Response refused = api.post("/api/v1/billing/invoices/" + invoice + "/pay", admin, null);
@@ -190,8 +194,8 @@ class InvoiceCollectionIT {
         stubCharges(shop, 200, """
                 {"id": "pi_3ds_%s", "object": "payment_intent", "status": "requires_action"}
                 """.formatted(shop.slug()));
-        endTheCurrentPeriod(shop.id());
-        UUID invoice = issuing.closePeriod(TenantId.of(shop.id()), clock.instant()).orElseThrow();
+        periods.end(shop.id());
+        UUID invoice = periods.close(shop.id()).orElseThrow();
         String admin = shop.admin().accessToken();
         assertThat(api.get("/api/v1/billing/invoices/" + invoice, admin).body().path("overdue").asBoolean())
                 .as("waiting for the customer's bank").isFalse();
@@ -235,16 +239,6 @@ class InvoiceCollectionIT {
                 .header("Stripe-Signature", StripeStub.signature(payload, StripeStub.WEBHOOK_SECRET, now))
                 .POST(HttpRequest.BodyPublishers.ofString(payload)).build();
         return api.send(request);
-    }
-
-    void endTheCurrentPeriod(UUID tenant) {
-        Instant end = clock.instant().minusSeconds(1);
-        asOwner.sql("""
-                        UPDATE subscriptions SET current_period_start = :start, current_period_end = :end,
-                            billing_anchor = :end, trial_end = :end WHERE tenant_id = :t
-                        """)
-                .param("start", java.sql.Timestamp.from(end.minus(Duration.ofDays(14))))
-                .param("end", java.sql.Timestamp.from(end)).param("t", tenant).update();
     }
 
     int payments(UUID invoice) {

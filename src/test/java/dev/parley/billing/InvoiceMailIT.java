@@ -21,6 +21,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import dev.parley.billing.invoicing.InvoiceIssuing;
 import dev.parley.shared.TenantId;
 import dev.parley.support.Api;
+import dev.parley.support.EndedPeriods;
 import dev.parley.support.Fixtures;
 import dev.parley.support.Fixtures.TenantSetup;
 import dev.parley.support.ParleyIntegrationTest;
@@ -40,10 +41,12 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * With a mail server (GreenMail on a free port), invoicing's mails reach the billing contact over SMTP: the invoice
- * when it is issued, and the reminder when a bank transfer is overdue.
+ * when it is issued, and the reminder when a bank transfer is overdue. This context's dunning policy is {@code cancel}
+ * (the others' is the default, {@code suspend}): a written-off invoice ends the subscription.
  */
 @ParleyIntegrationTest
-@TestPropertySource(properties = {"parley.smtp.host=127.0.0.1", "parley.smtp.from=Parley <parley@parley.test>"})
+@TestPropertySource(properties = {"parley.smtp.host=127.0.0.1", "parley.smtp.from=Parley <parley@parley.test>",
+        "parley.billing.dunning.final-action=cancel"})
 class InvoiceMailIT {
 
     static final int SMTP_PORT = freePort();
@@ -59,6 +62,9 @@ class InvoiceMailIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    EndedPeriods periods;
 
     @Autowired
     Clock clock;
@@ -93,14 +99,7 @@ class InvoiceMailIT {
         String books = "books@" + shop.slug() + ".test";
         assertThat(api.put("/api/v1/billing/profile", shop.admin().accessToken(), Map.of("billingEmail", books))
                 .status()).isEqualTo(200);
-        Instant end = clock.instant().minusSeconds(1);
-        JdbcClient.create(owner).sql("""
-                        UPDATE subscriptions SET current_period_start = :start, current_period_end = :end,
-                            billing_anchor = :end, trial_end = :end WHERE tenant_id = :t
-                        """)
-                .param("start", java.sql.Timestamp.from(end.minus(Duration.ofDays(14))))
-                .param("end", java.sql.Timestamp.from(end)).param("t", shop.id()).update();
-        UUID invoice = issuing.closePeriod(TenantId.of(shop.id()), clock.instant()).orElseThrow();
+        UUID invoice = periods.invoice(shop.id());
         String number = api.get("/api/v1/billing/invoices/" + invoice, shop.admin().accessToken()).text("number");
 
         MimeMessage issued = awaitMailTo(books, "Invoice " + number + " from Parley: 99.00 EUR");
@@ -111,6 +110,45 @@ class InvoiceMailIT {
 
         MimeMessage reminder = awaitMailTo(books, "Reminder: invoice " + number + " is overdue");
         assertThat(reminder.getContent().toString()).contains("99.00 EUR").contains("not paid yet");
+    }
+
+    @Test
+    void withTheCancelPolicyAnUnpaidInvoiceEndsTheSubscriptionAndTheTenantStaysActive() throws Exception {
+        TenantSetup shop = fixtures.tenant("dunning-cancel");
+        String books = "books@" + shop.slug() + ".test";
+        assertThat(api.put("/api/v1/billing/profile", shop.admin().accessToken(), Map.of("billingEmail", books))
+                .status()).isEqualTo(200);
+        UUID invoice = periods.invoice(shop.id());
+        String number = api.get("/api/v1/billing/invoices/" + invoice, shop.admin().accessToken()).text("number");
+        String reminder = "Reminder: invoice " + number + " is overdue";
+
+        time.advance(Duration.ofDays(14).plusMinutes(1)); // due: the first reminder
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(books, reminder) == 1);
+        time.advance(Duration.ofDays(1));
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(books, reminder) == 2);
+        time.advance(Duration.ofDays(2));
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo(books, reminder) == 3);
+        time.advance(Duration.ofDays(2)); // the last step: written off
+
+        MimeMessage last = awaitMailTo(books, "Invoice " + number + " is unpaid");
+        assertThat(last.getContent().toString()).doesNotContain("suspended");
+        String root = fixtures.superAdmin().accessToken();
+        assertThat(api.get("/api/v1/platform/invoices/" + invoice, root).text("status")).isEqualTo("UNCOLLECTIBLE");
+        assertThat(api.get("/api/v1/platform/tenants/" + shop.id() + "/subscription", root).text("status"))
+                .isEqualTo("CANCELED");
+        assertThat(api.get("/api/v1/platform/tenants/" + shop.id(), root).text("status")).isEqualTo("ACTIVE");
+        assertThat(JdbcClient.create(owner).sql("SELECT kind FROM mrr_movements WHERE tenant_id = :t ORDER BY at DESC, "
+                + "id DESC LIMIT 1").param("t", shop.id()).query(String.class).single()).isEqualTo("CHURN");
+    }
+
+    private static long mailsTo(String address, String subject) throws Exception {
+        long count = 0;
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            if (message.getAllRecipients()[0].toString().equals(address) && subject.equals(message.getSubject())) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static MimeMessage awaitMailTo(String address, String subject) {

@@ -22,6 +22,7 @@ import dev.parley.shared.TenantId;
 import dev.parley.shared.db.PlatformTransactions;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Response;
+import dev.parley.support.EndedPeriods;
 import dev.parley.support.Fixtures;
 import dev.parley.support.Fixtures.TenantSetup;
 import dev.parley.support.ParleyIntegrationTest;
@@ -43,6 +44,9 @@ class InvoicesApiIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    EndedPeriods periods;
 
     @Autowired
     Clock clock;
@@ -188,13 +192,6 @@ class InvoicesApiIT {
 
     /** Ends the tenant's trial now and runs its billing: one Professional invoice of 99.00 EUR plus its tax. */
     private UUID invoiceFor(TenantSetup shop) {
-        Instant end = clock.instant().minusSeconds(1);
-        asOwner.sql("""
-                        UPDATE subscriptions SET current_period_start = :start, current_period_end = :end,
-                            billing_anchor = :end, trial_end = :end WHERE tenant_id = :t
-                        """)
-                .param("start", java.sql.Timestamp.from(end.minus(Duration.ofDays(14))))
-                .param("end", java.sql.Timestamp.from(end)).param("t", shop.id()).update();
-        return issuing.closePeriod(TenantId.of(shop.id()), clock.instant()).orElseThrow();
+        return periods.invoice(shop.id());
     }
 }

@@ -22,6 +22,7 @@ import dev.parley.support.Api;
 import dev.parley.support.Browsers;
 import dev.parley.support.Browsers.Tab;
 import dev.parley.support.ConsoleSignIn;
+import dev.parley.support.EndedPeriods;
 import dev.parley.support.Fixtures;
 import dev.parley.support.Fixtures.TenantSetup;
 import dev.parley.support.ParleyIntegrationTest;
@@ -50,6 +51,9 @@ class InvoicesConsoleIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    EndedPeriods periods;
 
     @Autowired
     Clock clock;
@@ -144,13 +148,6 @@ class InvoicesConsoleIT {
     }
 
     private UUID invoiceFor(TenantSetup shop) {
-        Instant end = clock.instant().minusSeconds(1);
-        JdbcClient.create(owner).sql("""
-                        UPDATE subscriptions SET current_period_start = :start, current_period_end = :end,
-                            billing_anchor = :end, trial_end = :end WHERE tenant_id = :t
-                        """)
-                .param("start", java.sql.Timestamp.from(end.minus(Duration.ofDays(14))))
-                .param("end", java.sql.Timestamp.from(end)).param("t", shop.id()).update();
-        return issuing.closePeriod(TenantId.of(shop.id()), clock.instant()).orElseThrow();
+        return periods.invoice(shop.id());
     }
 }

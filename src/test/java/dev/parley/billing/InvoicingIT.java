@@ -25,6 +25,7 @@ import dev.parley.shared.db.PlatformTransactions;
 import dev.parley.support.Api;
 import dev.parley.support.Api.Response;
 import dev.parley.support.ChosenConversationUsage;
+import dev.parley.support.EndedPeriods;
 import dev.parley.support.Fixtures;
 import dev.parley.support.Fixtures.TenantSetup;
 import dev.parley.support.ParleyIntegrationTest;
@@ -49,6 +50,9 @@ class InvoicingIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    EndedPeriods periods;
 
     @Autowired
     TimeMachine time;
@@ -138,7 +142,7 @@ class InvoicingIT {
     @Test
     void aRerunAndTwoRunsAtOnceStillBillTheEndedPeriodOnce() throws Exception {
         TenantSetup shop = fixtures.tenant("once");
-        endTheCurrentPeriod(shop.id());
+        periods.end(shop.id());
         Instant now = clock.instant();
 
         List<CompletableFuture<?>> runs = new ArrayList<>();
@@ -146,7 +150,7 @@ class InvoicingIT {
             runs.add(CompletableFuture.supplyAsync(() -> issuing.closePeriod(TenantId.of(shop.id()), now)));
         }
         CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get();
-        issuing.closePeriod(TenantId.of(shop.id()), now);
+        periods.close(shop.id()); // a rerun (and the job, let go again, another)
 
         assertThat(asOwner.sql("SELECT count(*) FROM invoices WHERE tenant_id = :t").param("t", shop.id())
                 .query(Integer.class).single()).isEqualTo(1);
@@ -157,10 +161,8 @@ class InvoicingIT {
     void invoiceNumbersOfEachYearFollowEachOtherWithoutGaps() {
         TenantSetup a = fixtures.tenant("numbers-a");
         TenantSetup b = fixtures.tenant("numbers-b");
-        endTheCurrentPeriod(a.id());
-        endTheCurrentPeriod(b.id());
-        issuing.closePeriod(TenantId.of(a.id()), clock.instant());
-        issuing.closePeriod(TenantId.of(b.id()), clock.instant());
+        periods.invoice(a.id());
+        periods.invoice(b.id());
 
         List<Map<String, Object>> years = asOwner.sql("""
                         SELECT substring(number from '^[A-Z]+-(\\d{4})-') AS year, count(*) AS issued,
@@ -175,8 +177,7 @@ class InvoicingIT {
     @Test
     void anIssuedInvoiceAndItsLinesAreFinalInTheDatabase() {
         TenantSetup shop = fixtures.tenant("final");
-        endTheCurrentPeriod(shop.id());
-        UUID invoice = issuing.closePeriod(TenantId.of(shop.id()), clock.instant()).orElseThrow();
+        UUID invoice = periods.invoice(shop.id());
 
         assertThatThrownBy(() -> asOwner.sql("UPDATE invoices SET total = total + 1 WHERE id = :id")
                 .param("id", invoice).update()).hasMessageContaining("cannot be changed");
@@ -191,8 +192,7 @@ class InvoicingIT {
     @Test
     void theSuperAdminCreditsPartOfAnInvoiceAndMarksTheRestPaidWhichTheTenantSees() {
         TenantSetup shop = fixtures.tenant("credited");
-        endTheCurrentPeriod(shop.id());
-        UUID invoice = issuing.closePeriod(TenantId.of(shop.id()), clock.instant()).orElseThrow();
+        UUID invoice = periods.invoice(shop.id());
         String root = fixtures.superAdmin().accessToken();
 
         Response note = api.post("/api/v1/platform/invoices/" + invoice + "/credit-note", root,
@@ -224,8 +224,7 @@ class InvoicingIT {
     @Test
     void anUnpaidTransferIsRemindedThenPastDueThenWrittenOffAndTheTenantSuspended() {
         TenantSetup shop = fixtures.tenant("unpaid");
-        endTheCurrentPeriod(shop.id());
-        UUID invoice = issuing.closePeriod(TenantId.of(shop.id()), clock.instant()).orElseThrow();
+        UUID invoice = periods.invoice(shop.id());
         // Move the due date and the next step to now, as if the 14 days of payment terms had passed.
         time.pauseJobs();
         time.advance(Duration.ofDays(14).plusMinutes(1));
@@ -246,17 +245,38 @@ class InvoicingIT {
         JsonNode tenant = api.get("/api/v1/platform/tenants/" + shop.id(), fixtures.superAdmin().accessToken())
                 .body();
         assertThat(tenant.path("status").asString()).isEqualTo("SUSPENDED");
+
+        // The money arrives after all: the super-admin marks the invoice paid, and the tenant is back.
+        String root = fixtures.superAdmin().accessToken();
+        Response paid = api.post("/api/v1/platform/invoices/" + invoice + "/mark-paid", root, Map.of());
+        assertThat(paid.status()).as(paid.toString()).isEqualTo(200);
+        assertThat(paid.text("status")).isEqualTo("PAID");
+        assertThat(api.get("/api/v1/platform/tenants/" + shop.id(), root).text("status")).isEqualTo("ACTIVE");
+        assertThat(subscriptionStatus(shop.id())).isEqualTo("ACTIVE");
+        assertThat(api.get("/api/v1/billing/invoices", token(shop)).status()).as("its admin signs in again")
+                .isEqualTo(200);
+        assertThat(api.get("/api/v1/platform/audit?action=billing.suspension_lifted", root).raw())
+                .contains(shop.id().toString());
     }
 
-    /** Ends the tenant's trial period a second ago, as if its time had come. */
-    void endTheCurrentPeriod(UUID tenant) {
-        Instant end = clock.instant().minusSeconds(1);
-        asOwner.sql("""
-                        UPDATE subscriptions SET current_period_start = :start, current_period_end = :end,
-                            billing_anchor = :end, trial_end = :end WHERE tenant_id = :t
-                        """)
-                .param("start", java.sql.Timestamp.from(end.minus(Duration.ofDays(14))))
-                .param("end", java.sql.Timestamp.from(end)).param("t", tenant).update();
+    @Test
+    void aTenantTheSuperAdminSuspendedStaysSuspendedWhenItsWrittenOffInvoiceIsForgiven() {
+        TenantSetup shop = fixtures.tenant("forgiven");
+        String root = fixtures.superAdmin().accessToken();
+        UUID invoice = periods.invoice(shop.id());
+        assertThat(api.post("/api/v1/platform/tenants/" + shop.id() + "/suspend", root, Map.of()).status())
+                .isEqualTo(200);
+        assertThat(api.post("/api/v1/platform/invoices/" + invoice + "/mark-uncollectible", root, Map.of()).status())
+                .isEqualTo(200);
+
+        Response voided = api.post("/api/v1/platform/invoices/" + invoice + "/void", root, Map.of());
+
+        assertThat(voided.status()).as("a written-off invoice can still be forgiven").isEqualTo(200);
+        assertThat(voided.text("status")).isEqualTo("VOID");
+        assertThat(api.get("/api/v1/platform/tenants/" + shop.id(), root).text("status"))
+                .as("the super-admin's own suspension is not billing's to lift").isEqualTo("SUSPENDED");
+        assertThat(api.post("/api/v1/platform/invoices/" + invoice + "/void", root, Map.of()).code())
+                .isEqualTo("INVOICE_NOT_OPEN");
     }
 
     String subscriptionStatus(UUID tenant) {

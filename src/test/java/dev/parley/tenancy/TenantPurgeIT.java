@@ -318,6 +318,9 @@ class TenantPurgeIT {
         // Billing details (invoices, their lines and payments are retained, so the fixture needs none).
         assertThat(api.put("/api/v1/billing/profile", admin, Map.of("companyName", "Purged Ltd", "country", "PT",
                 "taxRate", 23)).status()).isEqualTo(200);
+        // A suspension made by dunning (written as the write-off would; the tenant itself stays active here).
+        asOwner.sql("INSERT INTO billing_suspensions (tenant_id, invoice_id, suspended_at) VALUES (:tenant, :invoice, "
+                + "now())").param("tenant", shop.tenant().id()).param("invoice", UUID.randomUUID()).update();
         // A webhook endpoint and a delivery to it (port 9 discards: the delivery fails and waits for its retry).
         String webhook = api.post("/api/v1/webhooks", admin, Map.of("url", "http://127.0.0.1:9/hooks",
                 "events", List.of("*"))).text("id");

@@ -21,7 +21,7 @@ class BillingDataPurge implements TenantDataPurge {
 
     private static final List<String> TABLES = List.of("invoice_items", "subscriptions", "tenant_plan", "billing_payment_accounts",
             "subscription_add_ons", "coupon_redemptions",
-            "billing_profiles", "usage_conversations", "usage_periods", "usage_thresholds");
+            "billing_profiles", "billing_suspensions", "usage_conversations", "usage_periods", "usage_thresholds");
 
     private final JdbcClient db;
 

@@ -25,6 +25,7 @@ import dev.parley.shared.ParleyException;
 import dev.parley.shared.TenantId;
 import dev.parley.shared.db.PlatformTransactions;
 import dev.parley.tenancy.TenantAdministration;
+import dev.parley.tenancy.TenantStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,10 +57,12 @@ public class Collection {
     private final PlatformTransactions platform;
     private final DunningProperties dunning;
     private final Clock clock;
+    private final BillingSuspensions suspensions;
 
     Collection(InvoiceRepository invoices, Payments payments, Subscriptions subscriptions,
                TenantAdministration tenants, InvoiceMails mails, AuditLog audit, PlatformTransactions platform,
-               DunningProperties dunning, Clock clock) {
+               DunningProperties dunning, BillingSuspensions suspensions, Clock clock) {
+        this.suspensions = suspensions;
         this.invoices = invoices;
         this.payments = payments;
         this.subscriptions = subscriptions;
@@ -196,17 +199,25 @@ public class Collection {
     private void writeOff(Invoice invoice, Instant now) {
         invoices.changeStatus(invoice.tenantId(), invoice.id(), InvoiceStatus.UNCOLLECTIBLE, now);
         boolean suspended = false;
+        boolean canceled = false;
         if (dunning.finalAction() == DunningProperties.FinalAction.SUSPEND) {
             try {
-                tenants.suspend(invoice.tenantId());
-                suspended = true;
+                // Only an active tenant becomes billing's to lift: one the super-admin suspended stays theirs.
+                if (tenants.get(invoice.tenantId()).status() == TenantStatus.ACTIVE) {
+                    tenants.suspend(invoice.tenantId());
+                    suspensions.record(invoice.tenantId(), invoice.id(), now);
+                    suspended = true;
+                }
             } catch (ParleyException e) {
                 log.warn("Tenant {} was not suspended for invoice {}: {}", invoice.tenantId(), invoice.number(),
                         e.getMessage());
             }
+        } else if (dunning.finalAction() == DunningProperties.FinalAction.CANCEL) {
+            subscriptions.cancelNow(tenant(invoice), "invoice " + invoice.number() + " uncollectible");
+            canceled = true;
         }
         Map<String, Object> details = Map.of("number", invoice.number(), "amountDue", invoice.amountDue(),
-                "currency", invoice.currency(), "suspended", suspended);
+                "currency", invoice.currency(), "suspended", suspended, "canceled", canceled);
         audit.record(tenant(invoice), "billing.invoice_uncollectible", "invoice", invoice.id(), details);
         audit.recordPlatform("billing.invoice_uncollectible", tenant(invoice), "invoice", invoice.id(), details);
         mails.writtenOff(invoice, suspended);
@@ -226,9 +237,32 @@ public class Collection {
         audit.record(tenant(invoice), "billing.invoice_paid", "invoice", invoice.id(),
                 Map.of("number", invoice.number(), "amount", due, "currency", invoice.currency(),
                         "provider", provider));
-        if (!invoices.hasOtherOverdue(invoice.tenantId(), invoice.id())) {
-            subscriptions.find(tenant(invoice)).filter(s -> s.status() == SubscriptionStatus.PAST_DUE)
-                    .ifPresent(s -> subscriptions.markActive(tenant(invoice)));
+        settled(invoice);
+    }
+
+    /**
+     * The invoice is paid or voided: unless another invoice is still being dunned, the subscription is active again
+     * and a suspension dunning made is lifted. Call on the platform path.
+     */
+    void settled(Invoice invoice) {
+        if (invoices.hasOtherOverdue(invoice.tenantId(), invoice.id())) {
+            return;
+        }
+        subscriptions.find(tenant(invoice)).filter(s -> s.status() == SubscriptionStatus.PAST_DUE)
+                .ifPresent(s -> subscriptions.markActive(tenant(invoice)));
+        if (suspensions.take(invoice.tenantId())) {
+            try {
+                if (tenants.get(invoice.tenantId()).status() == TenantStatus.SUSPENDED) {
+                    tenants.reactivate(invoice.tenantId());
+                    Map<String, Object> details = Map.of("number", invoice.number());
+                    audit.record(tenant(invoice), "billing.suspension_lifted", "invoice", invoice.id(), details);
+                    audit.recordPlatform("billing.suspension_lifted", tenant(invoice), "invoice", invoice.id(),
+                            details);
+                }
+            } catch (ParleyException e) {
+                log.warn("The billing suspension of tenant {} was not lifted: {}", invoice.tenantId(),
+                        e.getMessage());
+            }
         }
     }
 

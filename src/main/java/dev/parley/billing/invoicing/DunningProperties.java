@@ -10,13 +10,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param retryDays   days after the first failed charge (or after the due date, for bank transfer) at which the card
  *                    is charged again, or a reminder is sent; after the last one the invoice is written off
- * @param finalAction what then happens to the tenant: {@code suspend} (the default) or {@code none}
+ * @param finalAction what then happens to the tenant: {@code suspend} (the default; paying or voiding the debt lifts
+ *                    the suspension), {@code cancel} (the subscription ends at once) or {@code none}
  */
 @ConfigurationProperties("parley.billing.dunning")
 public record DunningProperties(@DefaultValue({"1", "3", "5"}) List<Integer> retryDays,
                                 @DefaultValue("suspend") FinalAction finalAction) {
 
-    public enum FinalAction { SUSPEND, NONE }
+    public enum FinalAction { SUSPEND, CANCEL, NONE }
 
     public DunningProperties {
         retryDays = List.copyOf(retryDays);

@@ -116,10 +116,16 @@ public class Invoices {
     private Invoice transition(UUID id, InvoiceStatus next, String action) {
         return platform.call(() -> {
             Invoice invoice = lockIssued(id);
-            if (invoice.isCreditNote() || invoice.status() != InvoiceStatus.OPEN) {
+            // Open invoices may be voided or written off; a written-off one may still be voided (the debt forgiven).
+            boolean allowed = invoice.status() == InvoiceStatus.OPEN
+                    || invoice.status() == InvoiceStatus.UNCOLLECTIBLE && next == InvoiceStatus.VOID;
+            if (invoice.isCreditNote() || !allowed) {
                 throw notOpen(invoice);
             }
             invoices.changeStatus(invoice.tenantId(), invoice.id(), next, clock.instant());
+            if (next == InvoiceStatus.VOID) {
+                collection.settled(reload(invoice));
+            }
             Map<String, Object> details = InvoiceIssuing.summary(invoice);
             audit.recordPlatform(action, TenantId.of(invoice.tenantId()), "invoice", invoice.id(), details);
             audit.record(TenantId.of(invoice.tenantId()), action, "invoice", invoice.id(), details);

@@ -787,8 +787,8 @@ public class Subscriptions {
                 long remove = taken - seats;
                 violations.add(new Violation("seats", taken, seats, "The " + to.name() + " plan includes " + seats
                         + (seats == 1 ? " seat" : " seats") + " and " + taken + " are taken (active members and open "
-                        + "invitations); deactivate members or revoke invitations first: remove " + remove
-                        + (remove == 1 ? " member or pending invitation." : " members or pending invitations.")));
+                        + "invitations); remove " + remove + (remove == 1 ? " member or pending invitation"
+                        : " members or pending invitations") + " (deactivate members or revoke invitations) first."));
             }
         }
         if (to.storageMb() != null) {
@@ -797,7 +797,8 @@ public class Subscriptions {
             if (stored > allowed) {
                 violations.add(new Violation("storage", stored, allowed, "The " + to.name() + " plan includes "
                         + megabytes(allowed) + " of storage and " + megabytes(stored) + " are stored; free "
-                        + megabytes(stored - allowed) + " of storage (files and logo) or keep storage add-ons first."));
+                        + megabytes(stored - allowed) + " of storage (files and logo) or add file-storage units "
+                        + "first."));
             }
         }
         return violations;
@@ -841,9 +842,10 @@ public class Subscriptions {
 
     private static String consequence(FeatureUsage.InUse use) {
         return switch (use.feature()) {
-            case "webhooks" -> "your " + use.what() + " stop receiving events (they are kept and resume on an upgrade).";
-            case "branding" -> "your " + use.what() + " stay as they are but can no longer be changed.";
-            default -> use.what() + " stop working.";
+            case "webhooks" -> "your " + use.what() + (use.count() == 1 ? " stops" : " stop")
+                    + " receiving events (kept, they resume on an upgrade).";
+            case "branding" -> "your branding (" + use.what() + ") stays as it is but can no longer be changed.";
+            default -> use.what() + " will no longer work.";
         };
     }
 

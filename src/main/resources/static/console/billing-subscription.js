@@ -27,6 +27,16 @@ const FEATURES = {
 const priceOf = (p, interval) => (interval === 'YEARLY' ? p.yearlyPrice : p.monthlyPrice);
 const monthly = (p, interval) => (interval === 'YEARLY' ? Math.floor(p.yearlyPrice / 12) : p.monthlyPrice);
 
+/** What to do about a limit a downgrade is over: "Remove 2 members or pending invitations", "Free 350 MB of storage". */
+export function remedy(v) {
+  const over = v.used - v.allowed;
+  switch (v.limit) {
+    case 'seats': return `Remove ${over} ${over === 1 ? 'member or pending invitation' : 'members or pending invitations'}`;
+    case 'storage': return `Free ${Math.ceil(over / (1024 * 1024))} MB of storage`;
+    default: return `Use ${over} less of ${v.limit}`;
+  }
+}
+
 /** "Trial ends 17 Dec 2026", "Active", "Past due", "Canceled". */
 export function statusLabel(s) {
   switch (s.status) {
@@ -97,6 +107,11 @@ export class BillingSubscription extends LitElement {
     form.coupon > div { flex: 0 1 16rem; }
     form.coupon button { width: auto; margin-top: 0; }
     .blockers { color: var(--parley-danger); }
+    .blockers strong { display: block; }
+    .warnings { background: #fff8e6; border: 1px solid #f0c36d; color: #5c4200; padding: 0.5rem 0.9rem; border-radius: 8px; }
+    .warnings ul { margin: 0.3rem 0 0; padding-left: 1.1rem; }
+    .addons input.quantity { width: 4.5rem; padding: 0.2rem 0.4rem; }
+    .addons .units { display: flex; gap: 0.5rem; align-items: center; flex-wrap: wrap; }
   `];
 
   constructor() {
@@ -201,6 +216,26 @@ export class BillingSubscription extends LitElement {
         ? await api(`/api/v1/billing/subscription/add-ons/${addOn.id}`, { method: 'PUT', body: { quantity: 1 } })
         : await api(`/api/v1/billing/subscription/add-ons/${addOn.id}`, { method: 'DELETE' });
       this.changed(on ? `${addOn.name} added.` : `${addOn.name} removed.`);
+    } catch (error) {
+      this.addOnError = describe(error);
+      await this.load();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async setQuantity(event, addOn) {
+    event.preventDefault();
+    this.addOnError = null;
+    const quantity = Number(event.target.querySelector('input').value);
+    if (!Number.isInteger(quantity) || quantity < 1 || quantity > addOn.maxQuantity) {
+      this.addOnError = `${addOn.name}: enter a whole number of units from 1 to ${addOn.maxQuantity}.`;
+      return;
+    }
+    this.busy = true;
+    try {
+      this.sub = await api(`/api/v1/billing/subscription/add-ons/${addOn.id}`, { method: 'PUT', body: { quantity } });
+      this.changed(`${addOn.name}: ${quantity} ${quantity === 1 ? 'unit' : 'units'}.`);
     } catch (error) {
       this.addOnError = describe(error);
       await this.load();
@@ -334,11 +369,13 @@ export class BillingSubscription extends LitElement {
         </div></div>`;
     }
     const blocked = p.blockers.length > 0;
+    const warnings = p.warnings || [];
     return html`
       <div class="confirm" role="group" aria-label="Confirm change" data-testid="plan-change-confirm">
         ${blocked ? html`
           <p class="blockers" role="alert">You cannot move to ${p.planName} yet:</p>
-          <ul class="blockers">${p.blockers.map((b) => html`<li>${b.message}</li>`)}</ul>`
+          <ul class="blockers" data-testid="downgrade-blockers">${p.blockers.map((b) => html`<li data-limit=${b.limit}>
+            <strong>${remedy(b)}</strong>${b.message}</li>`)}</ul>`
         : p.timing === 'NOW' && p.lines.length ? html`
           <p>Move to <strong>${p.planName}</strong> now. Your next invoice adds:</p>
           <table>
@@ -351,6 +388,9 @@ export class BillingSubscription extends LitElement {
         : html`
           <p>Your plan changes to <strong>${p.planName}</strong> on ${day(p.effectiveAt)}, at the end of the current
              period; until then everything stays as it is.</p>`}
+        ${warnings.length ? html`<div class="warnings" data-testid="downgrade-warnings">
+          <strong>What stops working on ${p.planName}</strong> (this does not stop the change):
+          <ul>${warnings.map((w) => html`<li data-feature=${w.feature}>${w.message}</li>`)}</ul></div>` : ''}
         <div class="actions">
           ${blocked ? '' : html`<button @click=${this.confirmChange} ?disabled=${this.busy}>
             ${p.upgrade ? 'Confirm upgrade' : 'Confirm change'}</button>`}
@@ -368,9 +408,18 @@ export class BillingSubscription extends LitElement {
           <label>
             <input type="checkbox" .checked=${a.quantity > 0} ?disabled=${this.busy || s.status === 'CANCELED'}
               @change=${(e) => this.toggleAddOn(a, e.target.checked)}>
-            <span>${a.name} — ${money(priceOf(a, s.interval), a.currency)} a ${INTERVAL[s.interval]}${a.quantity > 1
-              ? html` × ${a.quantity}` : ''}</span>
+            <span>${a.name} — ${money(priceOf(a, s.interval), a.currency)} a ${INTERVAL[s.interval]}${a.maxQuantity > 1
+              ? ' per unit' : ''}${a.quantity > 1 ? html` × ${a.quantity}` : ''}</span>
           </label>
+          ${a.maxQuantity > 1 && a.quantity > 0 ? html`<form class="units" novalidate
+              @submit=${(e) => this.setQuantity(e, a)}>
+            <label for="units-${a.id}" class="hint">Units (1–${a.maxQuantity})</label>
+            <input id="units-${a.id}" class="quantity" type="number" min="1" max=${a.maxQuantity} step="1"
+              .value=${String(a.quantity)} ?disabled=${this.busy || s.status === 'CANCELED'}
+              aria-label="${a.name} units">
+            <button type="submit" class="secondary" ?disabled=${this.busy || s.status === 'CANCELED'}>Update units</button>
+            ${a.storageMb ? html`<span class="hint">${(a.storageMb * a.quantity / 1024).toLocaleString()} GB in all</span>` : ''}
+          </form>` : ''}
           <div class="hint">${a.description}</div>
         </li>`)}
       </ul>

@@ -25,6 +25,7 @@ const PAGES = [
   { route: 'tenants', label: 'Tenants', roles: ['SUPER_ADMIN'], tag: 'parley-platform-tenants', module: './platform-tenants.js', platform: true },
   { route: 'audit', label: 'Audit', roles: ['SUPER_ADMIN'], tag: 'parley-platform-audit', module: './platform-audit.js', platform: true },
   { route: 'revenue', label: 'Revenue', roles: ['SUPER_ADMIN'], tag: 'parley-platform-revenue', module: './platform-revenue.js', platform: true },
+  { route: 'coupons', label: 'Coupons', roles: ['SUPER_ADMIN'], tag: 'parley-platform-coupons', module: './platform-coupons.js', platform: true },
 ];
 
 const ROLE_NAMES = {

@@ -30,6 +30,8 @@ import dev.parley.shared.TenantContext;
 import dev.parley.shared.TenantId;
 import dev.parley.shared.cluster.ClusterBus;
 import dev.parley.shared.db.PlatformTransactions;
+import dev.parley.shared.usage.FeatureUsage;
+import dev.parley.shared.usage.StoredBytes;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -44,6 +46,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 @Service
 public class Subscriptions {
+
+    private static final long MB = 1024L * 1024L;
 
     /** An add-on on the subscription: its price per the subscription's interval, per unit. */
     public record ActiveAddOn(String addOnId, String name, int quantity, long unitPrice, String currency) {
@@ -61,6 +65,13 @@ public class Subscriptions {
     public record Violation(String limit, long used, long allowed, String message) {
     }
 
+    /**
+     * What stops working after a downgrade without blocking it: a {@code feature} the lower plan lacks that the
+     * tenant uses ({@code used} things, such as webhook endpoints).
+     */
+    public record Warning(String feature, long used, String message) {
+    }
+
     /** When a plan change takes effect. */
     public enum Timing {
         /** At once: an upgrade (prorated), or any change during a trial (nothing to prorate). */
@@ -71,11 +82,12 @@ public class Subscriptions {
 
     /**
      * What changing to {@code planId} at {@code interval} would do: when ({@code effectiveAt}), the invoice lines it
-     * adds now and their sum {@code amountDue} (credits make it smaller, possibly negative), and what blocks it.
+     * adds now and their sum {@code amountDue} (credits make it smaller, possibly negative), what blocks it (the
+     * same violations a refused change answers) and what it warns of.
      */
     public record Preview(String planId, String planName, BillingInterval interval, boolean upgrade, Timing timing,
                           Instant effectiveAt, List<ChangeLine> lines, long amountDue, String currency,
-                          List<Violation> blockers) {
+                          List<Violation> blockers, List<Warning> warnings) {
     }
 
     /** A scheduled change: the plan and interval the subscription moves to at {@code effectiveAt}. */
@@ -93,6 +105,8 @@ public class Subscriptions {
     private final AddOnRepository addOns;
     private final CouponRepository coupons;
     private final People people;
+    private final List<StoredBytes> stores;
+    private final List<FeatureUsage> featureUsage;
     private final AuditLog audit;
     private final ClusterBus bus;
     private final PlatformTransactions platform;
@@ -101,7 +115,7 @@ public class Subscriptions {
 
     Subscriptions(SubscriptionRepository subscriptions, PlanRepository plans, RevenueLedger ledger,
                   PendingInvoiceItems items, AddOnRepository addOns, CouponRepository coupons, People people,
-                  AuditLog audit, ClusterBus bus, PlatformTransactions platform, ApplicationEventPublisher events,
+                  List<StoredBytes> stores, List<FeatureUsage> featureUsage, AuditLog audit, ClusterBus bus, PlatformTransactions platform, ApplicationEventPublisher events,
                   Clock clock) {
         this.subscriptions = subscriptions;
         this.plans = plans;
@@ -110,6 +124,8 @@ public class Subscriptions {
         this.addOns = addOns;
         this.coupons = coupons;
         this.people = people;
+        this.stores = List.copyOf(stores);
+        this.featureUsage = List.copyOf(featureUsage);
         this.audit = audit;
         this.bus = bus;
         this.platform = platform;
@@ -692,13 +708,13 @@ public class Subscriptions {
     /** A plan change worked out: its timing, the lines it adds, what blocks it. */
     private record Assessment(Subscription from, Plan to, BillingInterval interval, boolean upgrade, Timing timing,
                               Instant effectiveAt, List<Item> items, List<InvoiceLine> lines,
-                              List<Violation> blockers) {
+                              List<Violation> blockers, List<Warning> warnings) {
 
         Preview preview() {
             long due = lines.stream().mapToLong(l -> l.amount().minorUnits()).sum();
             return new Preview(to.id(), to.name(), interval, upgrade, timing, effectiveAt,
                     lines.stream().map(l -> new ChangeLine(l.kind(), l.description(), l.amount().minorUnits(),
-                            l.amount().currency().getCurrencyCode())).toList(), due, to.currency(), blockers);
+                            l.amount().currency().getCurrencyCode())).toList(), due, to.currency(), blockers, warnings);
         }
     }
 
@@ -717,12 +733,14 @@ public class Subscriptions {
         }
         boolean upgrade = to.monthlyRecurring(interval) > from.monthlyRecurring(s.interval());
         List<Violation> blockers = upgrade ? List.of() : blockers(tenant, to);
+        List<Warning> warnings = upgrade ? List.of() : warnings(tenant, to);
         if (s.trialing()) {
-            return new Assessment(s, to, interval, upgrade, Timing.NOW, now, List.of(), List.of(), blockers);
+            return new Assessment(s, to, interval, upgrade, Timing.NOW, now, List.of(), List.of(), blockers,
+                    warnings);
         }
         if (!upgrade) {
             return new Assessment(s, to, interval, false, Timing.AT_PERIOD_END, s.currentPeriodEnd(), List.of(),
-                    List.of(), blockers);
+                    List.of(), blockers, warnings);
         }
         List<Item> added = new ArrayList<>();
         Proration.PricedItem old = new Proration.PricedItem(from.name() + " (" + label(s.interval()) + ")",
@@ -753,22 +771,82 @@ public class Subscriptions {
         }
         List<Item> nonZero = added.stream().filter(i -> !i.line.amount().isZero()).toList();
         return new Assessment(s, to, interval, true, Timing.NOW, now, nonZero,
-                nonZero.stream().map(Item::line).toList(), blockers);
+                nonZero.stream().map(Item::line).toList(), blockers, List.of());
     }
 
-    /** What the tenant uses beyond the plan's allowances (conversations are not counted: overage is billed). */
+    /**
+     * What the tenant uses beyond the plan's allowances: seats, and storage (bytes every module stores against the
+     * plan's storage plus the storage add-ons the tenant keeps). Conversations are not counted: overage is billed.
+     */
     private List<Violation> blockers(TenantId tenant, Plan to) {
         List<Violation> violations = new ArrayList<>();
         Integer seats = to.includedOperators();
         if (seats != null) {
             long taken = people.seatsTaken(tenant);
             if (taken > seats) {
+                long remove = taken - seats;
                 violations.add(new Violation("seats", taken, seats, "The " + to.name() + " plan includes " + seats
                         + (seats == 1 ? " seat" : " seats") + " and " + taken + " are taken (active members and open "
-                        + "invitations); deactivate members or revoke invitations first."));
+                        + "invitations); remove " + remove + (remove == 1 ? " member or pending invitation"
+                        : " members or pending invitations") + " (deactivate members or revoke invitations) first."));
+            }
+        }
+        if (to.storageMb() != null) {
+            long allowed = storageMb(tenant, to) * MB;
+            long stored = stores.stream().mapToLong(store -> store.storedBytes(tenant)).sum();
+            if (stored > allowed) {
+                violations.add(new Violation("storage", stored, allowed, "The " + to.name() + " plan includes "
+                        + megabytes(allowed) + " of storage and " + megabytes(stored) + " are stored; free "
+                        + megabytes(stored - allowed) + " of storage (files and logo) or add file-storage units "
+                        + "first."));
             }
         }
         return violations;
+    }
+
+    /** The plan's storage and the storage add-ons the tenant holds (they stay through a downgrade), in MB. */
+    private long storageMb(TenantId tenant, Plan to) {
+        long storage = to.storageMb();
+        for (AddOnRepository.Held held : addOns.heldBy(tenant.value())) {
+            if (held.addOn().storageMb() != null) {
+                storage += (long) held.addOn().storageMb() * held.quantity();
+            }
+        }
+        return storage;
+    }
+
+    /** Whole megabytes, rounded up, so "free 1 MB" is never "free 0 MB". */
+    private static String megabytes(long bytes) {
+        return ((bytes + MB - 1) / MB) + " MB";
+    }
+
+    /**
+     * Features the tenant uses that the plan (with the add-ons the tenant keeps) lacks: they do not block a
+     * downgrade; the preview says what stops working.
+     */
+    private List<Warning> warnings(TenantId tenant, Plan to) {
+        java.util.Set<String> kept = new java.util.HashSet<>(to.features());
+        addOns.heldBy(tenant.value()).stream().map(h -> h.addOn().feature()).filter(f -> f != null)
+                .forEach(kept::add);
+        List<Warning> warnings = new ArrayList<>();
+        for (FeatureUsage module : featureUsage) {
+            for (FeatureUsage.InUse use : module.inUse(tenant)) {
+                if (!kept.contains(use.feature())) {
+                    warnings.add(new Warning(use.feature(), use.count(), "The " + to.name() + " plan does not "
+                            + "include " + use.feature() + ": " + consequence(use)));
+                }
+            }
+        }
+        return warnings;
+    }
+
+    private static String consequence(FeatureUsage.InUse use) {
+        return switch (use.feature()) {
+            case "webhooks" -> "your " + use.what() + (use.count() == 1 ? " stops" : " stop")
+                    + " receiving events (kept, they resume on an upgrade).";
+            case "branding" -> "your branding (" + use.what() + ") stays as it is but can no longer be changed.";
+            default -> use.what() + " will no longer work.";
+        };
     }
 
     /** The tenant's monthly recurring revenue on this plan and interval with its add-ons (0 unless paying). */

@@ -136,6 +136,40 @@ class SubscriptionConsoleIT {
     }
 
     @Test
+    void anAdminOverTheLowerPlansSeatsSeesWhyTheDowngradeIsBlockedAndWhatStopsWorking() {
+        TenantSetup shop = fixtures.tenant("blocked-shop");
+        api.put("/api/v1/platform/tenants/" + shop.id() + "/subscription", fixtures.superAdmin().accessToken(),
+                Map.of("planId", "professional", "status", "ACTIVE"));
+        fixtures.member(shop, "OPERATOR");
+        api.post("/api/v1/webhooks", shop.admin().accessToken(), Map.of("url", "http://127.0.0.1:9/orders",
+                "events", java.util.List.of("usage.threshold_reached")));
+
+        try (Tab admin = browsers.open()) {
+            Page page = admin.page();
+            page.navigate(api.url("/console/#/billing"));
+            ConsoleSignIn.fill(page, shop.admin().email(), Fixtures.PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Downgrade to Basic")).click();
+            Locator blockers = page.getByTestId("downgrade-blockers");
+            assertThat(blockers).containsText("Remove 1 member or pending invitation");
+            assertThat(blockers).containsText("The Basic plan includes 1 seat and 2 are taken");
+            assertThat(page.getByTestId("downgrade-warnings")).containsText("1 webhook endpoint stops receiving events");
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm change")))
+                    .hasCount(0);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target/screenshots/downgrade-blocked.png"))
+                    .setFullPage(true));
+
+            page.getByLabel("File sharing storage", new Page.GetByLabelOptions().setExact(false)).first().check();
+            assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions()
+                    .setHasText("File sharing storage added"))).isVisible();
+            page.getByLabel("File sharing storage units").fill("3");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Update units")).click();
+            assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions()
+                    .setHasText("File sharing storage: 3 units"))).isVisible();
+            assertThat(page.getByText("30 GB in all")).isVisible();
+        }
+    }
+
+    @Test
     void theSuperAdminOverridesACanceledSubscriptionAndTheAdminSubscribesAgain() {
         TenantSetup shop = fixtures.tenant("override-shop");
         api.put("/api/v1/platform/tenants/" + shop.id() + "/subscription", fixtures.superAdmin().accessToken(),

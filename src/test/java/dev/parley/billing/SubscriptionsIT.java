@@ -202,6 +202,102 @@ class SubscriptionsIT {
     }
 
     @Test
+    void aDowngradeIsRefusedWhileTheTenantStoresMoreThanTheLowerPlanAllowsNamingStorageAndOtherTenantsAreUnaffected() {
+        String small = lowerPlan(0, List.of());
+        TenantSetup full = paying("sub-storage", "professional");
+        TenantSetup empty = paying("sub-storage-other", "professional");
+        String admin = full.admin().accessToken();
+        String logo = "<svg xmlns='http://www.w3.org/2000/svg' width='8' height='8'><rect width='8' height='8'/></svg>";
+        assertThat(api.raw("PUT", "/api/v1/settings/logo", admin, "image/svg+xml", logo).status()).isEqualTo(204);
+
+        Response preview = api.post("/api/v1/billing/subscription/preview", admin,
+                Map.of("planId", small, "interval", "MONTHLY"));
+        Response refused = api.put("/api/v1/billing/subscription", admin, Map.of("planId", small, "interval", "MONTHLY"));
+        Response other = api.put("/api/v1/billing/subscription", empty.admin().accessToken(),
+                Map.of("planId", small, "interval", "MONTHLY"));
+
+        assertThat(preview.body().path("blockers")).hasSize(1);
+        assertThat(preview.body().path("blockers").get(0).path("limit").asText()).isEqualTo("storage");
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("DOWNGRADE_BLOCKED");
+        assertThat(refused.body().path("limits").get(0).asText()).isEqualTo("storage");
+        var violation = refused.body().path("violations").get(0);
+        assertThat(violation.path("limit").asText()).isEqualTo("storage");
+        assertThat(violation.path("used").asLong()).isEqualTo(logo.length());
+        assertThat(violation.path("allowed").asLong()).isZero();
+        assertThat(violation.path("message").asText()).contains("0 MB of storage", "free 1 MB");
+        assertThat(api.get("/api/v1/billing/subscription", admin).body().path("pendingChange").isNull()).isTrue();
+        assertThat(other.status()).as("a tenant storing nothing may downgrade: " + other).isEqualTo(200);
+        assertThat(other.body().path("subscription").path("pendingChange").path("planId").asText()).isEqualTo(small);
+    }
+
+    @Test
+    void storageAddOnsTheTenantKeepsCountTowardsTheLowerPlansStorage() {
+        String small = lowerPlan(0, List.of());
+        TenantSetup tenant = paying("sub-storage-addon", "professional");
+        String admin = tenant.admin().accessToken();
+        String logo = "<svg xmlns='http://www.w3.org/2000/svg' width='8' height='8'><rect width='8' height='8'/></svg>";
+        assertThat(api.raw("PUT", "/api/v1/settings/logo", admin, "image/svg+xml", logo).status()).isEqualTo(204);
+        assertThat(api.put("/api/v1/billing/subscription/add-ons/file-storage", admin, Map.of("quantity", 1))
+                .status()).isEqualTo(200);
+
+        Response preview = api.post("/api/v1/billing/subscription/preview", admin,
+                Map.of("planId", small, "interval", "MONTHLY"));
+
+        assertThat(preview.body().path("blockers")).as(preview.toString()).isEmpty();
+    }
+
+    @Test
+    void webhooksAndBrandingInUseDoNotBlockADowngradeButThePreviewWarnsWhatStopsWorking() {
+        TenantSetup tenant = paying("sub-features", "professional");
+        String admin = tenant.admin().accessToken();
+        for (String path : List.of("/orders", "/crm")) {
+            assertThat(api.post("/api/v1/webhooks", admin, Map.of("url", "http://127.0.0.1:9" + path,
+                    "events", List.of("usage.threshold_reached"))).status()).isEqualTo(201);
+        }
+        assertThat(api.put("/api/v1/settings/branding", admin, Map.of("primaryColor", "#1d4ed8")).status())
+                .isEqualTo(200);
+
+        Response preview = api.post("/api/v1/billing/subscription/preview", admin,
+                Map.of("planId", "basic", "interval", "MONTHLY"));
+        Response changed = api.put("/api/v1/billing/subscription", admin,
+                Map.of("planId", "basic", "interval", "MONTHLY"));
+
+        assertThat(preview.status()).as(preview.toString()).isEqualTo(200);
+        assertThat(preview.body().path("blockers")).isEmpty();
+        var warnings = preview.body().path("warnings");
+        assertThat(warnings.valueStream().map(w -> w.path("feature").asText() + " " + w.path("used").asLong()))
+                .containsExactlyInAnyOrder("webhooks 2", "branding 1");
+        assertThat(warnings.valueStream().map(w -> w.path("message").asText()))
+                .anySatisfy(m -> assertThat(m).contains("2 webhook endpoints stop receiving events"))
+                .anySatisfy(m -> assertThat(m).contains("custom colours"));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        assertThat(changed.body().path("change").path("timing").asText()).isEqualTo("AT_PERIOD_END");
+        assertThat(api.post("/api/v1/billing/subscription/preview", paying("sub-features-other", "professional")
+                .admin().accessToken(), Map.of("planId", "basic", "interval", "MONTHLY")).body().path("warnings"))
+                .as("another tenant's webhooks and branding are not this one's").isEmpty();
+    }
+
+    @Test
+    void aTenantOverTheLowerPlansSeatsAgainAtThePeriodsEndIsDowngradedAnyway() {
+        TenantSetup tenant = paying("sub-seats-later", "professional");
+        String admin = tenant.admin().accessToken();
+        Response changed = api.put("/api/v1/billing/subscription", admin,
+                Map.of("planId", "basic", "interval", "MONTHLY"));
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+        fixtures.member(tenant, "OPERATOR");
+        Instant end = Instant.parse(changed.body().path("subscription").path("currentPeriodEnd").asText());
+
+        platform.run(() -> subscriptions.rollOver(TenantId.of(tenant.id()), end.plusSeconds(1)));
+
+        assertThat(api.get("/api/v1/billing/subscription", admin).text("planId")).isEqualTo("basic");
+        Response invite = api.post("/api/v1/users/invitations", admin, Map.of("email", "late@example.com",
+                "role", "OPERATOR"));
+        assertThat(invite.status()).as("the seat gate stops new invitations: " + invite).isEqualTo(402);
+        assertThat(invite.code()).isEqualTo("PLAN_UPGRADE_REQUIRED");
+    }
+
+    @Test
     void aCancellationWaitsForThePeriodsEndCanBeResumedAndACanceledSubscriptionReactivates() {
         TenantSetup tenant = paying("sub-cancel", "professional");
         String admin = tenant.admin().accessToken();
@@ -427,6 +523,25 @@ class SubscriptionsIT {
         settled.add(UUID.fromString(invoiced.text("id")));
         assertThat(items(tenant.id())).as("billed: the tests see their own items only").isEmpty();
         return tenant;
+    }
+
+    /** A plan cheaper than Professional with room for seats, this storage and these features. */
+    private String lowerPlan(int storageMb, List<String> features) {
+        String id = "small-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> body = new HashMap<>();
+        body.put("id", id);
+        body.put("name", "Small " + id);
+        body.put("currency", "EUR");
+        body.put("monthlyPrice", 900);
+        body.put("yearlyPrice", 9000);
+        body.put("includedOperators", 10);
+        body.put("includedConversations", 100);
+        body.put("storageMb", storageMb);
+        body.put("apiRatePerMinute", 6000);
+        body.put("features", features);
+        Response created = api.post("/api/v1/platform/plans", root, body);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return id;
     }
 
     private long planPrice(String plan) {

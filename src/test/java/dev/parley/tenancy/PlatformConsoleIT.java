@@ -265,7 +265,7 @@ class PlatformConsoleIT {
             signIn(page, Fixtures.ROOT_EMAIL, Fixtures.ROOT_PASSWORD);
 
             Locator menu = page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Console"));
-            assertThat(menu.getByRole(AriaRole.LINK)).hasText(new String[] {"Inbox", "Dashboard", "Analytics", "Tasks", "Follow-ups", "Team", "Settings", "Billing", "Mail outbox", "Webhooks", "Tenants", "Audit", "Revenue"});
+            assertThat(menu.getByRole(AriaRole.LINK)).hasText(new String[] {"Inbox", "Dashboard", "Analytics", "Tasks", "Follow-ups", "Team", "Settings", "Billing", "Mail outbox", "Webhooks", "Tenants", "Audit", "Revenue", "Coupons"});
         }
     }
 

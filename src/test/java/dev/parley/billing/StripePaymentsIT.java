@@ -2,6 +2,8 @@ package dev.parley.billing;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -33,6 +35,7 @@ import dev.parley.support.Fixtures.Session;
 import dev.parley.support.Fixtures.TenantSetup;
 import dev.parley.support.ParleyIntegrationTest;
 import dev.parley.support.RecordedPayments;
+import dev.parley.support.TimeMachine;
 import dev.parley.support.StripeStub;
 import dev.parley.support.StripeStub.Card;
 import org.junit.jupiter.api.BeforeEach;
@@ -65,9 +68,17 @@ class StripePaymentsIT {
     @Autowired
     Clock clock;
 
+    @Autowired
+    TimeMachine time;
+
     Api api;
     Fixtures fixtures;
     WireMockServer stripe;
+
+    @org.junit.jupiter.api.AfterEach
+    void backToNow() {
+        time.reset();
+    }
 
     @BeforeEach
     void setUp() {
@@ -361,6 +372,25 @@ class StripePaymentsIT {
     }
 
     /** Goes through Checkout and the signed webhook, as the first test does, and answers the stubbed card. */
+    @Test
+    void aPurgedTenantsCustomerIsDeletedAtStripe() {
+        TenantSetup shop = fixtures.tenant("stripe-purged");
+        Card card = saveCard(shop);
+        stripe.stubFor(delete(urlEqualTo("/v1/customers/" + card.customer())).willReturn(StripeStub.json(200, """
+                {"id": "%s", "object": "customer", "deleted": true}
+                """.formatted(card.customer()))));
+        String root = fixtures.superAdmin().accessToken();
+        assertThat(api.delete("/api/v1/platform/tenants/" + shop.id(), root).status()).isEqualTo(200);
+        stripe.verify(0, deleteRequestedFor(urlEqualTo("/v1/customers/" + card.customer())));
+
+        time.advance(Duration.ofDays(31)); // the grace period is over: the purge job runs
+
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> stripe.verify(1,
+                deleteRequestedFor(urlEqualTo("/v1/customers/" + card.customer()))));
+        assertThat(api.get("/api/v1/platform/tenants/" + shop.id(), fixtures.superAdmin().accessToken()).body()
+                .path("purgedAt").isNull()).isFalse();
+    }
+
     private Card saveCard(TenantSetup shop) {
         Card card = StripeStub.stubCardSetup(shop.id(), "visa", "4242", 12, 2030);
         Response checkout = api.post("/api/v1/billing/payment-method/checkout", shop.admin().accessToken(), null);

@@ -103,6 +103,11 @@ class StripeApi {
         client().v1().paymentMethods().detach(paymentMethodId);
     }
 
+    /** Deletes the customer at Stripe, with its payment methods (a purged tenant's data leaves Stripe too). */
+    void deleteCustomer(String customerId) throws StripeException {
+        client().v1().customers().delete(customerId);
+    }
+
     /** Charges the saved card now, off session (the customer is not there); the key makes a retry charge once. */
     PaymentIntent charge(String customerId, String paymentMethodId, long amount, String currency, String description,
                          Map<String, String> metadata, String idempotencyKey) throws StripeException {

@@ -11,4 +11,8 @@ public interface SeatPolicy {
 
     /** Throws a 402 {@code PLAN_UPGRADE_REQUIRED} when {@code seatsTaken} already fill the plan's seats. */
     void requireSeat(TenantId tenant, long seatsTaken);
+
+    /** A seat was taken (an invitation accepted, a member reactivated), in the same transaction. */
+    default void seatTaken(TenantId tenant) {
+    }
 }

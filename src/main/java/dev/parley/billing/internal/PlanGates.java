@@ -14,14 +14,22 @@ import org.springframework.stereotype.Component;
 class PlanGates implements SeatPolicy, FeatureGate {
 
     private final Entitlements entitlements;
+    private final UsageMeasureJob measure;
 
-    PlanGates(Entitlements entitlements) {
+    PlanGates(Entitlements entitlements, UsageMeasureJob measure) {
         this.entitlements = entitlements;
+        this.measure = measure;
     }
 
     @Override
     public void requireSeat(TenantId tenant, long seatsTaken) {
         entitlements.requireRoom(tenant, Limit.OPERATORS, seatsTaken);
+    }
+
+    /** The operators' usage thresholds are checked when a seat is taken, not only when usage is next read. */
+    @Override
+    public void seatTaken(TenantId tenant) {
+        measure.schedule(tenant);
     }
 
     @Override

@@ -183,6 +183,9 @@ public class Invitations implements FirstAdminInvitations {
                         memberships.lockSeatsAndCountActive(invitation.tenantId()));
             }
             memberships.upsert(invitation.tenantId(), user.id(), invitation.role(), now);
+            if (!alreadyActive) {
+                seats.seatTaken(TenantId.of(invitation.tenantId()));
+            }
             audit.record(TenantId.of(invitation.tenantId()), "invitation.accepted", "user", user.id(),
                     Map.of("email", invitation.email(), "role", invitation.role().name()));
         });

@@ -109,6 +109,7 @@ public class TeamMembers {
         }
         seats.requireSeat(tenant, memberships.lockSeatsAndCountActive(tenant.value()));
         memberships.changeStatus(tenant.value(), user, "ACTIVE", clock.instant());
+        seats.seatTaken(tenant);
         audit.record(tenant, "user.reactivated", "user", user, Map.of());
         guard.evictAll();
         return get(tenant, user);

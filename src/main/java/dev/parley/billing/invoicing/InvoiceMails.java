@@ -45,6 +45,10 @@ class InvoiceMails {
         String amount = paid ? "Total: " + money(invoice.total(), invoice.currency()) + ", paid."
                 : "Amount due: " + money(invoice.amountDue(), invoice.currency()) + ", by "
                         + DATE.format(invoice.dueAt()) + ".";
+        if (invoice.appliedBalance() > 0) {
+            amount = "Your credit balance paid " + money(invoice.appliedBalance(), invoice.currency()) + " of it. "
+                    + amount;
+        }
         send(invoice, "billing.invoice", "Invoice " + invoice.number() + " from " + properties.sellerName() + ": "
                 + money(invoice.total(), invoice.currency()), """
                 Your invoice %s for %s is ready.
@@ -90,13 +94,16 @@ class InvoiceMails {
                 suspended ? "Your Parley account is suspended until it is paid." : ""));
     }
 
-    void creditNote(Invoice note, Invoice credited) {
+    void creditNote(Invoice note, Invoice credited, long toBalance) {
         send(note, "billing.credit_note", "Credit note " + note.number() + " for invoice " + credited.number(), """
-                We issued credit note %s of %s for invoice %s.%s
+                We issued credit note %s of %s for invoice %s.%s%s
 
                 See it under Billing in the console: %s
                 """.formatted(note.number(), money(note.total(), note.currency()), credited.number(),
-                note.memo() == null ? "" : "\nReason: " + note.memo(), billingPage()));
+                note.memo() == null ? "" : "\nReason: " + note.memo(),
+                toBalance <= 0 ? "" : "\n" + money(toBalance, note.currency())
+                        + " was added to your credit balance and will be applied to your next invoice.",
+                billingPage()));
     }
 
     private void send(Invoice invoice, String kind, String subject, String text) {

@@ -140,6 +140,9 @@ class CreditBalanceIT {
         assertThat(now.path("appliedBalance").asLong()).isEqualTo(3000);
         assertThat(now.path("amountDue").asLong()).isZero();
         assertThat(now.path("status").asString()).as("nothing left to pay").isEqualTo("PAID");
+        assertThat(mails(shop.id(), now.path("number").asString())).as("still mailed, with nothing to collect")
+                .singleElement().satisfies(body -> assertThat(body).contains("Your credit balance paid it in full")
+                        .contains("Your credit balance paid 30.00 EUR of it"));
         assertThat(balances(admin)).containsExactly("EUR 6900");
 
         JsonNode next = invoiceNow(shop, 2500);

@@ -178,13 +178,13 @@ class InvoicesConsoleIT {
     }
 
     @Test
-    void aTenantAdminSeesTheCreditBalanceThatTheNextInvoiceWillUse() {
+    void aTenantAdminSeesTheCreditBalanceThatTheNextInvoiceWillUseAndTheCreditNotesPdfInTheMailOutbox() {
         TenantSetup shop = fixtures.tenant("console-credit");
         UUID invoice = invoiceFor(shop);
         String root = fixtures.superAdmin().accessToken();
         api.post("/api/v1/platform/invoices/" + invoice + "/mark-paid", root, null);
-        api.post("/api/v1/platform/invoices/" + invoice + "/credit-note", root,
-                java.util.Map.of("amount", 1200, "reason", "Outage"));
+        String note = api.post("/api/v1/platform/invoices/" + invoice + "/credit-note", root,
+                java.util.Map.of("amount", 1200, "reason", "Outage")).text("number");
 
         try (Tab tab = browsers.open()) {
             Page page = tab.page();
@@ -192,6 +192,11 @@ class InvoicesConsoleIT {
 
             assertThat(page.getByTestId("credit-balance"))
                     .hasText("Credit balance: €12.00, applied to your next invoice.");
+
+            page.navigate(api.url("/console/#/outbox"));
+            Locator mail = page.locator("tr[data-mail]").filter(new Locator.FilterOptions()
+                    .setHasText("Credit note " + note));
+            assertThat(mail.getByTestId("mail-attachments")).containsText("1 attachment: " + note + ".pdf");
         }
     }
 

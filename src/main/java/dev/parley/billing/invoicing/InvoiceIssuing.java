@@ -55,11 +55,12 @@ public class InvoiceIssuing {
     private final InvoicingProperties properties;
     private final Collection collection;
     private final CreditBalance balance;
+    private final InvoiceMails mails;
 
     InvoiceIssuing(Subscriptions subscriptions, Plans plans, ConversationUsage usage, PendingInvoiceItems pendingItems,
                    BillingProfiles profiles, InvoiceRepository invoices, InvoiceNumbers numbers,
                    TenantDirectory tenants, PlatformTransactions platform, InvoicingProperties properties,
-                   Collection collection, CreditBalance balance) {
+                   Collection collection, CreditBalance balance, InvoiceMails mails) {
         this.subscriptions = subscriptions;
         this.plans = plans;
         this.usage = usage;
@@ -72,6 +73,7 @@ public class InvoiceIssuing {
         this.properties = properties;
         this.collection = collection;
         this.balance = balance;
+        this.mails = mails;
     }
 
     /**
@@ -201,6 +203,11 @@ public class InvoiceIssuing {
         invoices.issue(tenant.value(), id, numbers.next(Invoice.Kind.INVOICE, now),
                 owed ? InvoiceStatus.OPEN : InvoiceStatus.PAID, now, now.plus(properties.paymentTerms()),
                 owed ? now : null);
+        if (!owed && applied.isPositive()) {
+            // Nothing to collect, so no collection step mails it: the customer still gets the invoice.
+            mails.issued(invoices.find(tenant.value(), id).orElseThrow(), "Your credit balance paid it in full.",
+                    true);
+        }
         return Optional.of(id);
     }
 

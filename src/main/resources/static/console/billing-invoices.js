@@ -6,12 +6,13 @@ import { STATUS, downloadPdf, invoiceStyles, money, period } from './invoice-for
 /**
  * The Billing page's invoices and billing details (tenant admins): every issued invoice and credit note with its
  * status, a PDF download, "Pay now" for an open invoice whose card payment failed, and the details invoices are
- * addressed to (company, address, country, VAT id, tax rate, the email they are sent to).
+ * addressed to (company, address, country, VAT id, tax rate, the email they are sent to). A credit balance (credit
+ * notes and carried-forward credit) is shown above the table; the next invoice uses it.
  */
 export class BillingInvoices extends LitElement {
   static properties = {
     me: { type: Object },
-    invoices: { state: true }, profile: { state: true }, error: { state: true }, profileError: { state: true },
+    invoices: { state: true }, balances: { state: true }, profile: { state: true }, error: { state: true }, profileError: { state: true },
     saved: { state: true }, busy: { state: true }, notice: { state: true },
   };
 
@@ -27,6 +28,7 @@ export class BillingInvoices extends LitElement {
     form.details .wide { grid-column: 1 / -1; }
     form.details .buttons { grid-column: 1 / -1; display: flex; gap: 0.75rem; align-items: center; }
     form.details .buttons button { width: auto; flex: 0 0 auto; }
+    p.balance { margin: 0 0 0.75rem; font-weight: 600; }
   `];
 
   connectedCallback() {
@@ -41,7 +43,9 @@ export class BillingInvoices extends LitElement {
 
   async loadInvoices() {
     try {
-      this.invoices = (await api('/api/v1/billing/invoices')).items;
+      const [invoices, balance] = await Promise.all([api('/api/v1/billing/invoices'), api('/api/v1/billing/balance')]);
+      this.invoices = invoices.items;
+      this.balances = balance.balances;
       this.error = null;
     } catch (error) {
       this.error = describe(error);
@@ -102,6 +106,8 @@ export class BillingInvoices extends LitElement {
       <section class="panel" aria-labelledby="invoices-heading">
         <h2 id="invoices-heading">Invoices</h2>
         ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : ''}
+        ${this.balances?.length ? html`<p class="balance" data-testid="credit-balance">Credit balance:
+          ${this.balances.map((b) => money(b.amount, b.currency)).join(', ')}, applied to your next invoice.</p>` : ''}
         ${this.renderInvoices()}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       </section>
@@ -121,7 +127,9 @@ export class BillingInvoices extends LitElement {
           <tr data-number=${i.number}>
             <td>${i.kind === 'CREDIT_NOTE' ? 'Credit note ' : ''}${i.number}</td>
             <td>${period(i)}</td>
-            <td class="amount">${money(i.total, i.currency)}</td>
+            <td class="amount">${money(i.total, i.currency)}${i.appliedBalance ? html`<br><span class="hint"
+              data-testid="applied-balance">${money(-i.appliedBalance, i.currency)} from your credit balance,
+              ${money(i.amountDue, i.currency)} due</span>` : ''}</td>
             <td><span class="status ${i.status}">${STATUS[i.status] || i.status}</span>
               ${i.status === 'OPEN' && i.overdue ? html`<span class="overdue">overdue</span>` : ''}</td>
             <td><div class="row-actions">

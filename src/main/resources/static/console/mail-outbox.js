@@ -166,7 +166,9 @@ export class MailOutbox extends LitElement {
       <tr data-mail=${m.id}>
         <td class="nowrap">${when.format(new Date(m.createdAt))}</td>
         <td>${m.to}</td>
-        <td class="subject">${m.subject}</td>
+        <td class="subject">${m.subject}${m.attachments?.length ? html`<span class="detail" data-testid="mail-attachments"
+          title=${m.attachments.join(', ')}>${m.attachments.length === 1 ? '1 attachment' : `${m.attachments.length} attachments`}:
+          ${m.attachments.join(', ')}</span>` : ''}</td>
         <td class="kind">${KIND_NAMES[m.kind] || m.kind}</td>
         <td>
           <span class="badge ${m.status}" data-testid="mail-status">${STATUS_NAMES[m.status] || m.status}</span>

@@ -12,7 +12,7 @@ export class PlatformTenantInvoices extends LitElement {
   static properties = {
     tenantId: { type: String, attribute: 'tenant-id' },
     invoices: { state: true }, error: { state: true }, notice: { state: true }, busy: { state: true },
-    crediting: { state: true },
+    crediting: { state: true }, balances: { state: true },
   };
 
   static styles = [shared, invoiceStyles, css`
@@ -33,7 +33,10 @@ export class PlatformTenantInvoices extends LitElement {
 
   async load() {
     try {
-      this.invoices = (await api(`/api/v1/platform/tenants/${this.tenantId}/invoices`)).items;
+      const [invoices, balance] = await Promise.all([api(`/api/v1/platform/tenants/${this.tenantId}/invoices`),
+        api(`/api/v1/platform/tenants/${this.tenantId}/balance`)]);
+      this.invoices = invoices.items;
+      this.balances = balance.balances;
       this.error = null;
     } catch (error) {
       this.error = describe(error);
@@ -76,7 +79,7 @@ export class PlatformTenantInvoices extends LitElement {
     this.busy = true;
     try {
       const note = await api(`/api/v1/platform/invoices/${invoice.id}/credit-note`, {
-        method: 'POST', body: { amount, reason: form.get('reason') },
+        method: 'POST', body: { amount, reason: form.get('reason'), refund: form.get('refund') || 'BALANCE' },
       });
       this.notice = `Credit note ${note.number} of ${money(note.total, note.currency)} issued for ${invoice.number}.`;
       this.crediting = null;
@@ -98,6 +101,8 @@ export class PlatformTenantInvoices extends LitElement {
             title="Bill the tenant's pending proration items now">Invoice now</button>
         </div>
         ${this.notice ? html`<p class="notice" role="status">${this.notice}</p>` : ''}
+        <p class="hint" data-testid="tenant-credit-balance">Credit balance: ${this.balances?.length
+          ? this.balances.map((b) => money(b.amount, b.currency)).join(', ') : 'none'}</p>
         ${this.renderTable()}
         ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : ''}
       </section>`;
@@ -113,7 +118,8 @@ export class PlatformTenantInvoices extends LitElement {
           <tr data-number=${i.number}>
             <td>${i.kind === 'CREDIT_NOTE' ? 'Credit note ' : ''}${i.number}</td>
             <td>${period(i)}</td>
-            <td class="amount">${money(i.total, i.currency)}${i.amountDue && i.amountDue !== i.total
+            <td class="amount">${money(i.total, i.currency)}${i.appliedBalance ? html`<br><span class="hint"
+              >${money(-i.appliedBalance, i.currency)} from balance</span>` : ''}${i.amountDue && i.amountDue !== i.total
               ? html`<br><span class="hint">${money(i.amountDue, i.currency)} due</span>` : ''}</td>
             <td><span class="status ${i.status}">${STATUS[i.status] || i.status}</span>
               ${i.status === 'OPEN' && i.overdue ? html`<span class="overdue">overdue</span>` : ''}</td>
@@ -131,6 +137,9 @@ export class PlatformTenantInvoices extends LitElement {
               <form class="credit" @submit=${(e) => this.credit(e, i)}>
                 <label>Amount (${i.currency})<input name="amount" inputmode="decimal" required size="8"></label>
                 <label>Reason<input name="reason" required maxlength="250"></label>
+                <label>What is owed back<select name="refund">
+                  <option value="BALANCE">to the credit balance</option>
+                  <option value="OUTSIDE">refunded outside Parley</option></select></label>
                 <button type="submit" ?disabled=${this.busy}>Issue credit note</button>
                 <button type="button" class="secondary" @click=${() => { this.crediting = null; }}>Cancel</button>
               </form>` : ''}

@@ -1,5 +1,7 @@
 package dev.parley.notify;
 
+import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import dev.parley.notify.internal.MailQueue;
@@ -8,7 +10,7 @@ import dev.parley.shared.TenantId;
 import org.springframework.stereotype.Service;
 
 /**
- * Sends a tenant's plain-text mail durably: queued in the tenant's mail outbox inside the caller's transaction, then
+ * Sends a tenant's plain-text mail, with files attached if any, durably: queued in the tenant's mail outbox inside the caller's transaction, then
  * delivered over SMTP after the commit with retries, or kept in the outbox (shown in the console) when no mail server
  * is configured.
  */
@@ -29,5 +31,25 @@ public class Mail {
     /** As {@link #send(TenantId, String, String, String)}, naming why it is sent ({@code followup.email}, …). */
     public UUID send(TenantId tenant, String kind, String toAddress, String subject, String text) {
         return queue.queue(tenant, kind, toAddress, subject, text, null);
+    }
+
+    /** As {@link #send(TenantId, String, String, String, String)}, with files attached (sent as a multipart mail). */
+    public UUID send(TenantId tenant, String kind, String toAddress, String subject, String text,
+                     List<Attachment> attachments) {
+        return queue.queue(tenant, kind, toAddress, subject, text, null, attachments);
+    }
+
+    /** A file sent with a mail: its name as the recipient sees it, its MIME type and its bytes. */
+    public record Attachment(String filename, String contentType, byte[] content) {
+
+        public Attachment {
+            Objects.requireNonNull(filename, "filename");
+            Objects.requireNonNull(contentType, "contentType");
+            Objects.requireNonNull(content, "content");
+            filename = filename.replaceAll("[\\r\\n\\\\/\"]+", "_").strip();
+            if (filename.isEmpty() || filename.length() > 200) {
+                throw new IllegalArgumentException("An attachment's name has 1 to 200 characters");
+            }
+        }
     }
 }

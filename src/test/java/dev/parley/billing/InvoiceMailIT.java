@@ -13,7 +13,10 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import jakarta.mail.BodyPart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -26,9 +29,13 @@ import dev.parley.support.Fixtures;
 import dev.parley.support.Fixtures.TenantSetup;
 import dev.parley.support.ParleyIntegrationTest;
 import dev.parley.support.TimeMachine;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,14 +44,19 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * With a mail server (GreenMail on a free port), invoicing's mails reach the billing contact over SMTP: the invoice
- * when it is issued, and the reminder when a bank transfer is overdue. This context's dunning policy is {@code cancel}
- * (the others' is the default, {@code suspend}): a written-off invoice ends the subscription.
+ * when it is issued with its PDF attached, the credit note with its PDF, and the reminder when a bank transfer is
+ * overdue. This context's dunning policy is {@code cancel} (the others' is the default, {@code suspend}): a
+ * written-off invoice ends the subscription.
  */
 @ParleyIntegrationTest
+// Closed after the class: a context left in the cache would keep polling the shared job table and could deliver
+// another class's mails to its own SMTP server.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = {"parley.smtp.host=127.0.0.1", "parley.smtp.from=Parley <parley@parley.test>",
         "parley.billing.dunning.final-action=cancel"})
 class InvoiceMailIT {
@@ -103,8 +115,10 @@ class InvoiceMailIT {
         String number = api.get("/api/v1/billing/invoices/" + invoice, shop.admin().accessToken()).text("number");
 
         MimeMessage issued = awaitMailTo(books, "Invoice " + number + " from Parley: 99.00 EUR");
-        assertThat(issued.getContent().toString()).contains("bank transfer with the reference " + number)
-                .contains("/console/#/billing");
+        assertThat(text(issued)).contains("bank transfer with the reference " + number)
+                .contains("/console/#/billing").contains("attached as a PDF");
+        assertThat(pdfText(issued, number + ".pdf")).as("the PDF attached, named after the invoice")
+                .contains("Invoice " + number).contains("99.00 EUR").contains("Amount due");
 
         time.advance(Duration.ofDays(14).plusMinutes(1)); // the payment terms pass
 
@@ -149,6 +163,79 @@ class InvoiceMailIT {
             }
         }
         return count;
+    }
+
+    @Test
+    void theCreditNoteMailCarriesTheCreditNotesPdf() throws Exception {
+        TenantSetup shop = fixtures.tenant("credit-mail");
+        String books = "books@" + shop.slug() + ".test";
+        api.put("/api/v1/billing/profile", shop.admin().accessToken(), Map.of("billingEmail", books));
+        UUID invoice = periods.invoice(shop.id());
+        String root = fixtures.superAdmin().accessToken();
+        api.post("/api/v1/platform/invoices/" + invoice + "/mark-paid", root, null);
+
+        String note = api.post("/api/v1/platform/invoices/" + invoice + "/credit-note", root,
+                Map.of("amount", 1250, "reason", "Outage")).text("number");
+
+        MimeMessage mail = awaitMailTo(books, "Credit note " + note + " for invoice "
+                + api.get("/api/v1/billing/invoices/" + invoice, shop.admin().accessToken()).text("number"));
+        assertThat(text(mail)).contains("12.50 EUR was added to your credit balance");
+        assertThat(pdfText(mail, note + ".pdf")).contains(note).contains("12.50 EUR").contains("Outage");
+        JsonNode outbox = api.get("/api/v1/mail-outbox", shop.admin().accessToken()).body().path("items");
+        boolean listed = false;
+        for (JsonNode m : outbox) {
+            if (m.path("subject").asString().startsWith("Credit note " + note)) {
+                assertThat(m.path("attachments").get(0).asString()).isEqualTo(note + ".pdf");
+                listed = true;
+            }
+        }
+        assertThat(listed).as("the outbox lists the attachment").isTrue();
+    }
+
+    /** The plain-text part of a mail. */
+    private static String text(MimeMessage message) throws Exception {
+        Object content = message.getContent();
+        if (content instanceof String plain) {
+            return plain;
+        }
+        MimeMultipart parts = (MimeMultipart) content;
+        for (int i = 0; i < parts.getCount(); i++) {
+            String found = textOf(parts.getBodyPart(i));
+            if (found != null) {
+                return found;
+            }
+        }
+        throw new AssertionError("no text part");
+    }
+
+    private static String textOf(BodyPart part) throws Exception {
+        if (part.isMimeType("text/plain") && !Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+            return part.getContent().toString();
+        }
+        if (part.getContent() instanceof MimeMultipart nested) {
+            for (int i = 0; i < nested.getCount(); i++) {
+                String found = textOf(nested.getBodyPart(i));
+                if (found != null) {
+                    return found;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The text of the PDF attached under {@code filename}, read back with PDFBox. */
+    private static String pdfText(MimeMessage message, String filename) throws Exception {
+        MimeMultipart parts = (MimeMultipart) message.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            BodyPart part = parts.getBodyPart(i);
+            if (filename.equals(part.getFileName())) {
+                assertThat(part.getContentType()).startsWith("application/pdf");
+                try (PDDocument pdf = Loader.loadPDF(part.getInputStream().readAllBytes())) {
+                    return new PDFTextStripper().getText(pdf);
+                }
+            }
+        }
+        throw new AssertionError("no attachment named " + filename);
     }
 
     private static MimeMessage awaitMailTo(String address, String subject) {

@@ -147,6 +147,63 @@ class InvoicesConsoleIT {
                 shop.admin().accessToken()).text("status")).isEqualTo("PAID");
     }
 
+    @Test
+    void aCreditNoteTheSuperAdminPutsOnTheBalanceIsShownToTheTenantAndComesOffTheNextInvoice() {
+        TenantSetup shop = fixtures.tenant("console-balance");
+        UUID invoice = invoiceFor(shop);
+        String number = api.get("/api/v1/billing/invoices/" + invoice, shop.admin().accessToken()).text("number");
+        api.post("/api/v1/platform/invoices/" + invoice + "/mark-paid", fixtures.superAdmin().accessToken(), null);
+
+        try (Tab tab = browsers.open()) {
+            Page page = tab.page();
+            ConsoleSignIn.at(page, api.url("/console/#/tenants/" + shop.id()), Fixtures.ROOT_EMAIL,
+                    Fixtures.ROOT_PASSWORD);
+            assertThat(page.getByTestId("tenant-credit-balance")).containsText("Credit balance: none");
+            Locator row = page.getByTestId("tenant-invoices").locator("tr[data-number='" + number + "']");
+            row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Credit note")).click();
+            row.getByLabel("Amount (EUR)").fill("12");
+            row.getByLabel("Reason").fill("Outage on 3 November");
+            row.getByLabel("What is owed back").selectOption("BALANCE");
+            row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Issue credit note")).click();
+
+            assertThat(page.getByTestId("tenant-credit-balance")).containsText("Credit balance: €12.00");
+        }
+        String next = api.get("/api/v1/billing/invoices/" + invoiceFor(shop), shop.admin().accessToken())
+                .text("number");
+        try (Tab tab = browsers.open()) {
+            Page page = tab.page();
+            ConsoleSignIn.at(page, api.url("/console/#/billing"), shop.admin().email(), Fixtures.PASSWORD);
+            Locator row = page.locator("tr[data-number='" + next + "']");
+            assertThat(row).containsText("€99.00");
+            assertThat(row.getByTestId("applied-balance")).containsText("-€12.00 from your credit balance");
+            assertThat(row.getByTestId("applied-balance")).containsText("€87.00 due");
+            assertThat(page.getByTestId("credit-balance")).hasCount(0);
+        }
+    }
+
+    @Test
+    void aTenantAdminSeesTheCreditBalanceThatTheNextInvoiceWillUseAndTheCreditNotesPdfInTheMailOutbox() {
+        TenantSetup shop = fixtures.tenant("console-credit");
+        UUID invoice = invoiceFor(shop);
+        String root = fixtures.superAdmin().accessToken();
+        api.post("/api/v1/platform/invoices/" + invoice + "/mark-paid", root, null);
+        String note = api.post("/api/v1/platform/invoices/" + invoice + "/credit-note", root,
+                java.util.Map.of("amount", 1200, "reason", "Outage")).text("number");
+
+        try (Tab tab = browsers.open()) {
+            Page page = tab.page();
+            ConsoleSignIn.at(page, api.url("/console/#/billing"), shop.admin().email(), Fixtures.PASSWORD);
+
+            assertThat(page.getByTestId("credit-balance"))
+                    .hasText("Credit balance: €12.00, applied to your next invoice.");
+
+            page.navigate(api.url("/console/#/outbox"));
+            Locator mail = page.locator("tr[data-mail]").filter(new Locator.FilterOptions()
+                    .setHasText("Credit note " + note));
+            assertThat(mail.getByTestId("mail-attachments")).containsText("1 attachment: " + note + ".pdf");
+        }
+    }
+
     private UUID invoiceFor(TenantSetup shop) {
         return periods.invoice(shop.id());
     }

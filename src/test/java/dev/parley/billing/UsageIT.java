@@ -53,6 +53,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -65,6 +66,9 @@ import tools.jackson.databind.JsonNode;
  * (a real SMTP server, GreenMail) and as a webhook event (a real receiver, WireMock), and only tenant admins read it.
  */
 @ParleyIntegrationTest
+// Closed after the class: a context left in the cache would keep polling the shared job table and could deliver
+// another class's mails to its own SMTP server.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = {"parley.smtp.host=127.0.0.1", "parley.smtp.from=Parley <parley@parley.test>"})
 class UsageIT {
 

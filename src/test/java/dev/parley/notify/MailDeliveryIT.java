@@ -32,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -42,6 +43,9 @@ import tools.jackson.databind.JsonNode;
  * invitations reach their recipients with subject and link, and a server that was down gets the mail once it is back.
  */
 @ParleyIntegrationTest
+// Closed after the class: a context left in the cache would keep polling the shared job table and could deliver
+// another class's mails to its own SMTP server.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = {"parley.smtp.host=127.0.0.1", "parley.smtp.from=Parley <parley@parley.test>",
         "parley.mail.max-attempts=3"})
 class MailDeliveryIT {

@@ -256,7 +256,7 @@ class TenantPurgeIT {
 
     /**
      * Rows in every tenant table: people, sessions, invitations, chats, reads, presence, columns, logo, tasks,
-     * follow-ups, audit, notifications, mail, reminder settings, the plan and subscription (given at provisioning), a
+     * follow-ups, audit, notifications, mail and its attachments, reminder settings, the plan and subscription (given at provisioning), a
      * pending invoice item, the payment account, usage metering's rows,
      * a webhook and its delivery.
      */
@@ -289,6 +289,12 @@ class TenantPurgeIT {
         // Notifications, their mail in the outbox, reminder settings.
         new dev.parley.support.NotificationFixtures(events, transactions).notify(shop.tenant().id(), operator.userId(),
                 "Task assigned", "Ship to Lisbon", "#/tasks/1", true);
+        // A file attached to a mail of the outbox (an invoice's PDF, say).
+        asOwner.sql("""
+                        INSERT INTO mail_attachments (tenant_id, mail_id, position, filename, content_type, content)
+                        SELECT tenant_id, id, 0, 'note.txt', 'text/plain', CAST('hello' AS bytea) FROM mail_outbox
+                        WHERE tenant_id = :tenant LIMIT 1
+                        """).param("tenant", shop.tenant().id()).update();
         api.put("/api/v1/settings/reminders", admin, Map.of("remindBefore", List.of("2h"), "missedAfter", "1h"));
         // A line waiting for the next invoice (the subscription itself came with provisioning).
         asOwner.sql("""

@@ -57,6 +57,18 @@ public record InvoiceDraft(Currency currency, List<InvoiceLine> lines) {
         return sum(line -> true);
     }
 
+    /**
+     * How much of a customer credit balance of {@code available} this invoice uses, like Stripe: the balance comes off
+     * the amount due <em>after</em> tax (it is not a discount and does not lower the taxable subtotal), at most the
+     * total; a zero or negative balance uses nothing.
+     */
+    public Money balanceApplied(Money available) {
+        if (!available.currency().equals(currency)) {
+            throw new CurrencyMismatchException(currency, available.currency());
+        }
+        return available.isPositive() ? available.min(total()) : Money.zero(currency);
+    }
+
     private Money sum(Predicate<InvoiceLine> which) {
         return lines.stream().filter(which).map(InvoiceLine::amount).reduce(Money.zero(currency), Money::plus);
     }

@@ -12,7 +12,7 @@ import java.util.UUID;
 public record Invoice(UUID tenantId, UUID id, String number, Kind kind, InvoiceStatus status, String billingReason,
                       UUID creditedInvoiceId, Instant periodStart, Instant periodEnd, String currency, long subtotal,
                       long discount, int taxRateBasisPoints, long tax, long total, long amountPaid,
-                      long amountCredited, Map<String, String> billingDetails, String memo, Instant createdAt,
+                      long amountCredited, long appliedBalance, Map<String, String> billingDetails, String memo, Instant createdAt,
                       Instant issuedAt, Instant dueAt, Instant paidAt, Instant voidedAt, Instant uncollectibleAt,
                       int attemptCount, Instant nextAttemptAt, Instant dunningSince, int dunningStep,
                       String lastPaymentError, List<Line> lines) {
@@ -23,9 +23,9 @@ public record Invoice(UUID tenantId, UUID id, String number, Kind kind, InvoiceS
     public record Line(int position, String kind, String description, long amount) {
     }
 
-    /** What is still owed: the total less payments and credit notes. */
+    /** What is still owed: the total less the customer balance applied, payments and credit notes. */
     public long amountDue() {
-        return Math.max(0, total - amountPaid - amountCredited);
+        return Math.max(0, total - appliedBalance - amountPaid - amountCredited);
     }
 
     public boolean isCreditNote() {
@@ -35,7 +35,7 @@ public record Invoice(UUID tenantId, UUID id, String number, Kind kind, InvoiceS
     Invoice withLines(List<Line> lines) {
         return new Invoice(tenantId, id, number, kind, status, billingReason, creditedInvoiceId, periodStart,
                 periodEnd, currency, subtotal, discount, taxRateBasisPoints, tax, total, amountPaid, amountCredited,
-                billingDetails, memo, createdAt, issuedAt, dueAt, paidAt, voidedAt, uncollectibleAt, attemptCount,
+                appliedBalance, billingDetails, memo, createdAt, issuedAt, dueAt, paidAt, voidedAt, uncollectibleAt, attemptCount,
                 nextAttemptAt, dunningSince, dunningStep, lastPaymentError, lines);
     }
 }

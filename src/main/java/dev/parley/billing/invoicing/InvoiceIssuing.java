@@ -54,11 +54,13 @@ public class InvoiceIssuing {
     private final PlatformTransactions platform;
     private final InvoicingProperties properties;
     private final Collection collection;
+    private final CreditBalance balance;
+    private final InvoiceMails mails;
 
     InvoiceIssuing(Subscriptions subscriptions, Plans plans, ConversationUsage usage, PendingInvoiceItems pendingItems,
                    BillingProfiles profiles, InvoiceRepository invoices, InvoiceNumbers numbers,
                    TenantDirectory tenants, PlatformTransactions platform, InvoicingProperties properties,
-                   Collection collection) {
+                   Collection collection, CreditBalance balance, InvoiceMails mails) {
         this.subscriptions = subscriptions;
         this.plans = plans;
         this.usage = usage;
@@ -70,6 +72,8 @@ public class InvoiceIssuing {
         this.platform = platform;
         this.properties = properties;
         this.collection = collection;
+        this.balance = balance;
+        this.mails = mails;
     }
 
     /**
@@ -169,6 +173,11 @@ public class InvoiceIssuing {
             return Optional.empty();
         }
         UUID id = Ids.newId();
+        // The customer's balance in this currency comes off the amount due, after tax (Stripe's customer balance).
+        String currency = draft.currency().getCurrencyCode();
+        balance.lock(tenant.value());
+        Money applied = draft.balanceApplied(Money.of(balance.available(tenant.value(), currency),
+                draft.currency()));
         List<Invoice.Line> lines = new ArrayList<>();
         for (InvoiceLine line : draft.lines()) {
             lines.add(new Invoice.Line(lines.size(), line.kind().name(), line.description(),
@@ -179,17 +188,26 @@ public class InvoiceIssuing {
                 null, period == null ? null : period.start(), period == null ? null : period.end(),
                 draft.currency().getCurrencyCode(), draft.subtotal().minorUnits(), draft.discountTotal().minorUnits(),
                 profiles.of(tenant).taxRateBasisPoints(), draft.taxTotal().minorUnits(), draft.total().minorUnits(),
-                0, 0, BillingProfiles.snapshot(profiles.of(tenant), tenantName), null, now, null, null, null, null,
+                0, 0, applied.minorUnits(), BillingProfiles.snapshot(profiles.of(tenant), tenantName), null, now, null, null, null, null,
                 null, 0, null, null, 0, null, lines);
         invoices.insertDraft(invoice);
         if (pendingItems.take(tenant.value(), items, id) != items.size()) {
             // Another invoice took some of them meanwhile: roll back, the next run bills what is left.
             throw new IllegalStateException("Pending items of tenant " + tenant.value() + " were taken meanwhile");
         }
-        boolean owed = draft.total().isPositive();
+        balance.move(tenant.value(), draft.creditCarriedForward().minorUnits(), currency,
+                CreditBalance.Reason.CREDIT_CARRIED_FORWARD, id, now);
+        balance.move(tenant.value(), applied.negate().minorUnits(), currency, CreditBalance.Reason.APPLIED_TO_INVOICE,
+                id, now);
+        boolean owed = draft.total().minus(applied).isPositive();
         invoices.issue(tenant.value(), id, numbers.next(Invoice.Kind.INVOICE, now),
                 owed ? InvoiceStatus.OPEN : InvoiceStatus.PAID, now, now.plus(properties.paymentTerms()),
                 owed ? now : null);
+        if (!owed && applied.isPositive()) {
+            // Nothing to collect, so no collection step mails it: the customer still gets the invoice.
+            mails.issued(invoices.find(tenant.value(), id).orElseThrow(), "Your credit balance paid it in full.",
+                    true);
+        }
         return Optional.of(id);
     }
 

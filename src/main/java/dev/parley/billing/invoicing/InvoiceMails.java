@@ -31,9 +31,11 @@ class InvoiceMails {
     private final BillingProfiles profiles;
     private final PublicUrl publicUrl;
     private final InvoicingProperties properties;
+    private final InvoicePdf pdf;
 
     InvoiceMails(Mail mail, People people, BillingProfiles profiles, PublicUrl publicUrl,
-                 InvoicingProperties properties) {
+                 InvoicingProperties properties, InvoicePdf pdf) {
+        this.pdf = pdf;
         this.mail = mail;
         this.people = people;
         this.profiles = profiles;
@@ -45,6 +47,10 @@ class InvoiceMails {
         String amount = paid ? "Total: " + money(invoice.total(), invoice.currency()) + ", paid."
                 : "Amount due: " + money(invoice.amountDue(), invoice.currency()) + ", by "
                         + DATE.format(invoice.dueAt()) + ".";
+        if (invoice.appliedBalance() > 0) {
+            amount = "Your credit balance paid " + money(invoice.appliedBalance(), invoice.currency()) + " of it. "
+                    + amount;
+        }
         send(invoice, "billing.invoice", "Invoice " + invoice.number() + " from " + properties.sellerName() + ": "
                 + money(invoice.total(), invoice.currency()), """
                 Your invoice %s for %s is ready.
@@ -52,8 +58,8 @@ class InvoiceMails {
                 %s
                 %s
 
-                See it and download the PDF under Billing in the console: %s
-                """.formatted(invoice.number(), period(invoice), amount, howToPay, billingPage()));
+                The invoice is attached as a PDF; see it under Billing in the console: %s
+                """.formatted(invoice.number(), period(invoice), amount, howToPay, billingPage()), pdfOf(invoice));
     }
 
     void paymentFailed(Invoice invoice, String reason, Instant nextAttempt) {
@@ -90,20 +96,32 @@ class InvoiceMails {
                 suspended ? "Your Parley account is suspended until it is paid." : ""));
     }
 
-    void creditNote(Invoice note, Invoice credited) {
+    void creditNote(Invoice note, Invoice credited, long toBalance) {
         send(note, "billing.credit_note", "Credit note " + note.number() + " for invoice " + credited.number(), """
-                We issued credit note %s of %s for invoice %s.%s
+                We issued credit note %s of %s for invoice %s.%s%s
 
-                See it under Billing in the console: %s
+                The credit note is attached as a PDF; see it under Billing in the console: %s
                 """.formatted(note.number(), money(note.total(), note.currency()), credited.number(),
-                note.memo() == null ? "" : "\nReason: " + note.memo(), billingPage()));
+                note.memo() == null ? "" : "\nReason: " + note.memo(),
+                toBalance <= 0 ? "" : "\n" + money(toBalance, note.currency())
+                        + " was added to your credit balance and will be applied to your next invoice.",
+                billingPage()), pdfOf(note));
     }
 
     private void send(Invoice invoice, String kind, String subject, String text) {
+        send(invoice, kind, subject, text, List.of());
+    }
+
+    private void send(Invoice invoice, String kind, String subject, String text, List<Mail.Attachment> files) {
         TenantId tenant = TenantId.of(invoice.tenantId());
         for (String to : recipients(tenant)) {
-            mail.send(tenant, kind, to, subject, text);
+            mail.send(tenant, kind, to, subject, text, files);
         }
+    }
+
+    /** The invoice's (or credit note's) PDF as it stands now, named after its number. */
+    private List<Mail.Attachment> pdfOf(Invoice invoice) {
+        return List.of(new Mail.Attachment(invoice.number() + ".pdf", "application/pdf", pdf.render(invoice)));
     }
 
     List<String> recipients(TenantId tenant) {

@@ -94,6 +94,9 @@ class InvoicePdf {
             String rate = new dev.parley.billing.invoice.TaxRate(invoice.taxRateBasisPoints()).percent();
             out.row(false, "Tax " + rate + " %", amount(invoice.tax(), invoice.currency()));
             out.row(true, "Total", amount(invoice.total(), invoice.currency()) + " " + invoice.currency());
+            if (invoice.appliedBalance() > 0) {
+                out.row(false, "Applied balance", amount(-invoice.appliedBalance(), invoice.currency()));
+            }
             if (invoice.amountPaid() > 0) {
                 out.row(false, "Paid", amount(invoice.amountPaid(), invoice.currency()));
             }

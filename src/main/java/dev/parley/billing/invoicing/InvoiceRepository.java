@@ -27,7 +27,7 @@ class InvoiceRepository {
     };
     private static final String COLUMNS = """
             tenant_id, id, number, kind, status, billing_reason, credited_invoice_id, period_start, period_end,
-            currency, subtotal, discount, tax_rate_bp, tax, total, amount_paid, amount_credited,
+            currency, subtotal, discount, tax_rate_bp, tax, total, amount_paid, amount_credited, applied_balance,
             billing_details::text AS billing_details, memo, created_at, issued_at, due_at, paid_at, voided_at,
             uncollectible_at, attempt_count, next_attempt_at, dunning_since, dunning_step, last_payment_error""";
 
@@ -42,16 +42,16 @@ class InvoiceRepository {
         db.sql("""
                         INSERT INTO invoices (tenant_id, id, kind, status, billing_reason, credited_invoice_id,
                             period_start, period_end, currency, subtotal, discount, tax_rate_bp, tax, total,
-                            billing_details, memo, created_at, updated_at)
+                            applied_balance, billing_details, memo, created_at, updated_at)
                         VALUES (:tenant, :id, :kind, 'DRAFT', :reason, :credited, :start, :end, :currency, :subtotal,
-                            :discount, :taxRate, :tax, :total, CAST(:details AS jsonb), :memo, :now, :now)
+                            :discount, :taxRate, :tax, :total, :applied, CAST(:details AS jsonb), :memo, :now, :now)
                         """)
                 .param("tenant", invoice.tenantId()).param("id", invoice.id()).param("kind", invoice.kind().name())
                 .param("reason", invoice.billingReason()).param("credited", invoice.creditedInvoiceId())
                 .param("start", ts(invoice.periodStart())).param("end", ts(invoice.periodEnd()))
                 .param("currency", invoice.currency()).param("subtotal", invoice.subtotal())
                 .param("discount", invoice.discount()).param("taxRate", invoice.taxRateBasisPoints())
-                .param("tax", invoice.tax()).param("total", invoice.total())
+                .param("tax", invoice.tax()).param("total", invoice.total()).param("applied", invoice.appliedBalance())
                 .param("details", JSON.writeValueAsString(invoice.billingDetails())).param("memo", invoice.memo())
                 .param("now", ts(invoice.createdAt())).update();
         for (Invoice.Line line : invoice.lines()) {
@@ -217,7 +217,7 @@ class InvoiceRepository {
                 rs.getObject("credited_invoice_id", UUID.class), instant(rs, "period_start"),
                 instant(rs, "period_end"), rs.getString("currency"), rs.getLong("subtotal"), rs.getLong("discount"),
                 rs.getInt("tax_rate_bp"), rs.getLong("tax"), rs.getLong("total"), rs.getLong("amount_paid"),
-                rs.getLong("amount_credited"), JSON.readValue(rs.getString("billing_details"), DETAILS),
+                rs.getLong("amount_credited"), rs.getLong("applied_balance"), JSON.readValue(rs.getString("billing_details"), DETAILS),
                 rs.getString("memo"), instant(rs, "created_at"), instant(rs, "issued_at"), instant(rs, "due_at"),
                 instant(rs, "paid_at"), instant(rs, "voided_at"), instant(rs, "uncollectible_at"),
                 rs.getInt("attempt_count"), instant(rs, "next_attempt_at"), instant(rs, "dunning_since"),

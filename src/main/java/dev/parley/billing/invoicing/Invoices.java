@@ -37,10 +37,11 @@ public class Invoices {
     private final AuditLog audit;
     private final PlatformTransactions platform;
     private final Clock clock;
+    private final CreditBalance balance;
 
     Invoices(InvoiceRepository invoices, InvoiceNumbers numbers, InvoicePdf pdf, InvoiceMails mails,
              Collection collection, InvoiceIssuing issuing, AuditLog audit, PlatformTransactions platform,
-             Clock clock) {
+             Clock clock, CreditBalance balance) {
         this.invoices = invoices;
         this.numbers = numbers;
         this.pdf = pdf;
@@ -50,6 +51,7 @@ public class Invoices {
         this.audit = audit;
         this.platform = platform;
         this.clock = clock;
+        this.balance = balance;
     }
 
     // ----- the tenant's own (tenant transaction)
@@ -124,6 +126,9 @@ public class Invoices {
             }
             invoices.changeStatus(invoice.tenantId(), invoice.id(), next, clock.instant());
             if (next == InvoiceStatus.VOID) {
+                // Nothing is owed on a void invoice: the balance it used is the customer's again.
+                balance.move(invoice.tenantId(), invoice.appliedBalance(), invoice.currency(),
+                        CreditBalance.Reason.INVOICE_VOIDED, invoice.id(), clock.instant());
                 collection.settled(reload(invoice));
             }
             Map<String, Object> details = InvoiceIssuing.summary(invoice);
@@ -133,12 +138,26 @@ public class Invoices {
         });
     }
 
+    /** Where the part of a credit note that exceeds what the invoice still owes goes. */
+    public enum Refund {
+        /** To the customer's credit balance, used by the next invoice (the default). */
+        BALANCE,
+        /** Refunded outside Parley (a bank transfer back); Parley only records the credit note. */
+        OUTSIDE
+    }
+
+    /** As {@link #creditNote(UUID, long, String, Refund)}, the excess put on the customer's balance. */
+    public Invoice creditNote(UUID id, long amount, String reason) {
+        return creditNote(id, amount, reason, Refund.BALANCE);
+    }
+
     /**
      * A credit note of {@code amount} (tax included, in the invoice's minor units) against an issued invoice, with its
      * own number from the credit-note series. It reduces what the invoice owes; an open invoice credited in full is
-     * settled (PAID). Credit on a paid invoice is owed back to the customer (refunded outside Parley).
+     * settled (PAID). The part beyond what was still owed (all of it on a paid invoice) is owed back to the customer:
+     * put on the customer's credit balance ({@link Refund#BALANCE}) or refunded outside Parley.
      */
-    public Invoice creditNote(UUID id, long amount, String reason) {
+    public Invoice creditNote(UUID id, long amount, String reason, Refund refund) {
         return platform.call(() -> {
             Instant now = clock.instant();
             Invoice invoice = lockIssued(id);
@@ -160,7 +179,7 @@ public class Invoices {
             UUID noteId = Ids.newId();
             Invoice note = new Invoice(invoice.tenantId(), noteId, null, Invoice.Kind.CREDIT_NOTE,
                     InvoiceStatus.DRAFT, "CREDIT", invoice.id(), invoice.periodStart(), invoice.periodEnd(),
-                    invoice.currency(), amount - tax, 0, invoice.taxRateBasisPoints(), tax, amount, 0, 0,
+                    invoice.currency(), amount - tax, 0, invoice.taxRateBasisPoints(), tax, amount, 0, 0, 0,
                     invoice.billingDetails(), reason, now, null, null, null, null, null, 0, null, null, 0, null,
                     List.of(new Invoice.Line(0, "CREDIT", truncate("Credit for invoice " + invoice.number() + ": "
                             + reason, 300), amount - tax)));
@@ -168,17 +187,22 @@ public class Invoices {
             String number = numbers.next(Invoice.Kind.CREDIT_NOTE, now);
             invoices.issue(invoice.tenantId(), noteId, number, InvoiceStatus.PAID, now, null, null);
             invoices.addCredit(invoice.tenantId(), invoice.id(), amount, now);
+            long owedBack = Math.max(0, amount - invoice.amountDue());
+            if (refund == Refund.BALANCE) {
+                balance.move(invoice.tenantId(), owedBack, invoice.currency(), CreditBalance.Reason.CREDIT_NOTE,
+                        noteId, now);
+            }
             Invoice credited = invoices.find(invoice.tenantId(), invoice.id()).orElseThrow();
             if (credited.status() != InvoiceStatus.PAID && credited.amountDue() == 0) {
                 collection.paid(credited, "manual", "credited-" + credited.id(), now);
             }
             Invoice issued = invoices.find(invoice.tenantId(), noteId).orElseThrow();
             Map<String, Object> details = Map.of("number", number, "invoice", invoice.number(), "amount", amount,
-                    "currency", invoice.currency(), "reason", reason);
+                    "currency", invoice.currency(), "reason", reason, "refund", refund.name(), "owedBack", owedBack);
             audit.recordPlatform("billing.credit_note_issued", TenantId.of(invoice.tenantId()), "invoice", noteId,
                     details);
             audit.record(TenantId.of(invoice.tenantId()), "billing.credit_note_issued", "invoice", noteId, details);
-            mails.creditNote(issued, invoice);
+            mails.creditNote(issued, invoice, refund == Refund.BALANCE ? owedBack : 0);
             return issued;
         });
     }
@@ -187,6 +211,23 @@ public class Invoices {
     public Invoice invoiceNow(TenantId tenant) {
         UUID id = issuing.invoicePendingNow(tenant, clock.instant());
         return platform.call(() -> invoices.find(tenant.value(), id).orElseThrow());
+    }
+
+    /** The tenant's own credit balance, per currency, and its latest movements. */
+    @Transactional(readOnly = true)
+    public BalanceStatement myBalance() {
+        UUID tenant = TenantContext.require().value();
+        return new BalanceStatement(balance.balances(tenant), balance.movements(tenant, LIST_LIMIT));
+    }
+
+    /** A tenant's credit balance, for a super-admin. */
+    public BalanceStatement balanceOf(TenantId tenant) {
+        return platform.call(() -> new BalanceStatement(balance.balances(tenant.value()),
+                balance.movements(tenant.value(), LIST_LIMIT)));
+    }
+
+    /** The credit balance per currency and how it moved, newest first. */
+    public record BalanceStatement(List<CreditBalance.Balance> balances, List<CreditBalance.Movement> movements) {
     }
 
     /** The payments recorded for an invoice. */

@@ -58,6 +58,12 @@ class InvoiceController {
         return InvoiceView.page(invoices.mine());
     }
 
+    /** The tenant's credit balance per currency (applied to the next invoice) and its movements. */
+    @GetMapping("/api/v1/billing/balance")
+    Invoices.BalanceStatement balance() {
+        return invoices.myBalance();
+    }
+
     @GetMapping("/api/v1/billing/invoices/{id}")
     InvoiceView get(@PathVariable UUID id) {
         return InvoiceView.of(invoices.mine(id));

@@ -11,7 +11,7 @@ import dev.parley.billing.invoicing.Invoice;
 record InvoiceView(UUID id, UUID tenantId, String number, String kind, String status, String billingReason,
                    UUID creditedInvoiceId, Instant periodStart, Instant periodEnd, String currency, long subtotal,
                    long discount, int taxRateBasisPoints, long tax, long total, long amountPaid, long amountCredited,
-                   long amountDue, Map<String, String> billingDetails, String memo, Instant issuedAt, Instant dueAt,
+                   long appliedBalance, long amountDue, Map<String, String> billingDetails, String memo, Instant issuedAt, Instant dueAt,
                    Instant paidAt, Instant voidedAt, Instant uncollectibleAt, boolean overdue, int attemptCount,
                    Instant nextAttemptAt, String lastPaymentError, List<Invoice.Line> lines) {
 
@@ -19,7 +19,7 @@ record InvoiceView(UUID id, UUID tenantId, String number, String kind, String st
         return new InvoiceView(i.id(), i.tenantId(), i.number(), i.kind().name(), i.status().name(),
                 i.billingReason(), i.creditedInvoiceId(), i.periodStart(), i.periodEnd(), i.currency(), i.subtotal(),
                 i.discount(), i.taxRateBasisPoints(), i.tax(), i.total(), i.amountPaid(), i.amountCredited(),
-                i.amountDue(), i.billingDetails(), i.memo(), i.issuedAt(), i.dueAt(), i.paidAt(), i.voidedAt(),
+                i.appliedBalance(), i.amountDue(), i.billingDetails(), i.memo(), i.issuedAt(), i.dueAt(), i.paidAt(), i.voidedAt(),
                 i.uncollectibleAt(), i.dunningSince() != null, i.attemptCount(), i.nextAttemptAt(),
                 i.lastPaymentError(), i.lines());
     }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
@@ -64,13 +65,21 @@ class PlatformInvoiceController {
     }
 
     /** {@code amount} in the invoice's minor units, tax included. */
-    record CreditNoteBody(@NotNull @Positive Long amount, @NotBlank @Size(max = 250) String reason) {
+    record CreditNoteBody(@NotNull @Positive Long amount, @NotBlank @Size(max = 250) String reason,
+                          @Pattern(regexp = "BALANCE|OUTSIDE", message = "must be BALANCE or OUTSIDE") String refund) {
     }
 
     @PostMapping("/api/v1/platform/invoices/{id}/credit-note")
     ResponseEntity<InvoiceView> creditNote(@PathVariable UUID id, @Valid @RequestBody CreditNoteBody body) {
+        Invoices.Refund refund = body.refund() == null ? Invoices.Refund.BALANCE : Invoices.Refund.valueOf(body.refund());
         return ResponseEntity.status(201).body(InvoiceView.of(invoices.creditNote(id, body.amount(),
-                body.reason().strip())));
+                body.reason().strip(), refund)));
+    }
+
+    /** The tenant's credit balance per currency and its movements. */
+    @GetMapping("/api/v1/platform/tenants/{id}/balance")
+    Invoices.BalanceStatement balance(@PathVariable UUID id) {
+        return invoices.balanceOf(TenantId.of(id));
     }
 
     @PostMapping("/api/v1/platform/tenants/{id}/invoice-now")

@@ -2,9 +2,11 @@ package dev.parley.notify.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.parley.notify.Mail;
 import dev.parley.shared.TenantContext;
 import dev.parley.shared.TenantId;
 import org.slf4j.Logger;
@@ -44,6 +46,8 @@ class MailDelivery {
     /** Tries to deliver the mail; answers when to try again, or nothing when it is done (sent, failed, gone). */
     Optional<Instant> deliver(TenantId tenant, UUID id) {
         OutboxMail mail = inTenant(tenant, () -> outbox.find(tenant, id).orElse(null));
+        List<Mail.Attachment> attachments = mail == null || mail.attachments().isEmpty() ? List.of()
+                : inTenant(tenant, () -> outbox.attachments(tenant, id));
         if (mail == null || mail.status() != OutboxMail.Status.PENDING) {
             return Optional.empty();
         }
@@ -56,7 +60,7 @@ class MailDelivery {
         }
         int attempts = mail.attempts() + 1;
         try {
-            smtp.send(mail.to(), mail.subject(), mail.body());
+            smtp.send(mail.to(), mail.subject(), mail.body(), attachments);
         } catch (MailException e) {
             Instant next = attempts >= properties.maxAttempts() ? null
                     : clock.instant().plus(properties.retryDelay(attempts));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.parley.notify.Mail;
 import dev.parley.shared.TenantId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,6 +17,10 @@ import org.springframework.stereotype.Repository;
 /** The {@code mail_outbox} table: every mail a tenant sends, newest first, and how its delivery went. */
 @Repository
 class MailOutboxRepository {
+
+    /** The mail's columns and the names of its attachments, in order. */
+    private static final String COLUMNS = "m.*, ARRAY(SELECT a.filename FROM mail_attachments a "
+            + "WHERE a.tenant_id = m.tenant_id AND a.mail_id = m.id ORDER BY a.position) AS attachment_names";
 
     private final JdbcClient db;
 
@@ -37,21 +42,45 @@ class MailOutboxRepository {
                 .update();
     }
 
+    /** Stores the files attached to a mail, in order. */
+    void attach(TenantId tenant, UUID mail, List<Mail.Attachment> attachments) {
+        for (int i = 0; i < attachments.size(); i++) {
+            Mail.Attachment file = attachments.get(i);
+            db.sql("""
+                            INSERT INTO mail_attachments (tenant_id, mail_id, position, filename, content_type, content)
+                            VALUES (:tenant, :mail, :position, :filename, :type, :content)
+                            """)
+                    .param("tenant", tenant.value()).param("mail", mail).param("position", i)
+                    .param("filename", file.filename()).param("type", file.contentType())
+                    .param("content", file.content()).update();
+        }
+    }
+
+    /** The files attached to a mail, in order. */
+    List<Mail.Attachment> attachments(TenantId tenant, UUID mail) {
+        return db.sql("""
+                        SELECT filename, content_type, content FROM mail_attachments
+                        WHERE tenant_id = :tenant AND mail_id = :mail ORDER BY position
+                        """)
+                .param("tenant", tenant.value()).param("mail", mail)
+                .query((rs, n) -> new Mail.Attachment(rs.getString(1), rs.getString(2), rs.getBytes(3))).list();
+    }
+
     Optional<OutboxMail> find(TenantId tenant, UUID id) {
-        return db.sql("SELECT * FROM mail_outbox WHERE tenant_id = :tenant AND id = :id")
+        return db.sql("SELECT " + COLUMNS + " FROM mail_outbox m WHERE tenant_id = :tenant AND id = :id")
                 .param("tenant", tenant.value()).param("id", id)
                 .query(MailOutboxRepository::mail).optional();
     }
 
     List<OutboxMail> list(TenantId tenant, OutboxMail.Status status, UUID before, int limit) {
         return db.sql("""
-                        SELECT * FROM mail_outbox
+                        SELECT %s FROM mail_outbox m
                         WHERE tenant_id = :tenant
                           AND (CAST(:status AS text) IS NULL OR status = :status)
                           AND (CAST(:before AS uuid) IS NULL OR id < :before)
                         ORDER BY id DESC
                         LIMIT :limit
-                        """)
+                        """.formatted(COLUMNS))
                 .param("tenant", tenant.value()).param("status", status == null ? null : status.name())
                 .param("before", before).param("limit", limit)
                 .query(MailOutboxRepository::mail).list();
@@ -87,7 +116,8 @@ class MailOutboxRepository {
         return new OutboxMail(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getString("to_address"),
                 rs.getString("subject"), rs.getString("body"), OutboxMail.Status.valueOf(rs.getString("status")),
                 rs.getInt("attempts"), rs.getString("last_error"), instant(rs, "next_attempt_at"),
-                rs.getTimestamp("created_at").toInstant(), instant(rs, "sent_at"));
+                rs.getTimestamp("created_at").toInstant(), instant(rs, "sent_at"),
+                List.of((String[]) rs.getArray("attachment_names").getArray()));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

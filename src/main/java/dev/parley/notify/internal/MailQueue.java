@@ -2,12 +2,14 @@ package dev.parley.notify.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 
+import dev.parley.notify.Mail;
 import dev.parley.shared.Ids;
 import dev.parley.shared.TenantId;
 import dev.parley.shared.web.CursorPage;
@@ -45,12 +47,20 @@ public class MailQueue {
 
     /** Queues one plain-text mail; answers its id in the outbox. */
     public UUID queue(TenantId tenant, String kind, String to, String subject, String text, UUID notificationId) {
+        return queue(tenant, kind, to, subject, text, notificationId, List.of());
+    }
+
+    /** Queues one plain-text mail with files attached, stored with it in the outbox; answers its id. */
+    public UUID queue(TenantId tenant, String kind, String to, String subject, String text, UUID notificationId,
+                      List<Mail.Attachment> attachments) {
         Instant now = clock.instant();
         UUID id = Ids.newId();
         boolean send = smtp.configured();
         outbox.insert(tenant, new OutboxMail(id, kind, to.strip(), oneLine(subject), text,
-                send ? OutboxMail.Status.PENDING : OutboxMail.Status.HELD, 0, null, send ? now : null, now, null),
+                send ? OutboxMail.Status.PENDING : OutboxMail.Status.HELD, 0, null, send ? now : null, now, null,
+                attachments.stream().map(Mail.Attachment::filename).toList()),
                 notificationId);
+        outbox.attach(tenant, id, attachments);
         if (send) {
             scheduler.schedule(TASK.instance(tenant.value() + ":" + id).build(), now);
             deliverSoonAfterCommit();

@@ -15,8 +15,11 @@ import org.springframework.stereotype.Component;
 @Order(60)
 class NotifyDataPurge implements TenantDataPurge {
 
-    /** In foreign-key order: mail references notifications, notifications reference memberships. */
-    private static final List<String> TABLES = List.of("mail_outbox", "notifications", "reminder_settings");
+    /**
+     * In foreign-key order: attachments belong to mail, mail references notifications, notifications reference
+     * memberships.
+     */
+    private static final List<String> TABLES = List.of("mail_attachments", "mail_outbox", "notifications", "reminder_settings");
 
     private final JdbcClient db;
 

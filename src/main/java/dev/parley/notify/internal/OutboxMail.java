@@ -1,6 +1,7 @@
 package dev.parley.notify.internal;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -10,9 +11,11 @@ import java.util.UUID;
  * @param attempts      delivery attempts made so far
  * @param lastError     why the last attempt failed, if it did
  * @param nextAttemptAt when the next attempt is due (PENDING only)
+ * @param attachments   the names of the files attached, in order
  */
 public record OutboxMail(UUID id, String kind, String to, String subject, String body, Status status, int attempts,
-                         String lastError, Instant nextAttemptAt, Instant createdAt, Instant sentAt) {
+                         String lastError, Instant nextAttemptAt, Instant createdAt, Instant sentAt,
+                         List<String> attachments) {
 
     /** Where a mail stands. */
     public enum Status {

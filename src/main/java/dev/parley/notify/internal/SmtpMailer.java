@@ -1,17 +1,20 @@
 package dev.parley.notify.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
+import dev.parley.notify.Mail;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -42,16 +45,25 @@ public class SmtpMailer {
 
     /** Sends one mail; a refused or unreachable server throws a {@link MailException}. */
     public void send(String to, String subject, String text) {
+        send(to, subject, text, List.of());
+    }
+
+    /** Sends one mail, multipart when files are attached; a refused or unreachable server throws. */
+    public void send(String to, String subject, String text, List<Mail.Attachment> attachments) {
         if (sender == null) {
             throw new IllegalStateException("No mail server is configured");
         }
         MimeMessage message = sender.createMimeMessage();
         try {
-            MimeMessageHelper helper = new MimeMessageHelper(message, false, StandardCharsets.UTF_8.name());
+            MimeMessageHelper helper = new MimeMessageHelper(message, !attachments.isEmpty(),
+                    StandardCharsets.UTF_8.name());
             helper.setFrom(new InternetAddress(properties.from(), true));
             helper.setTo(new InternetAddress(to, true));
             helper.setSubject(subject);
             helper.setText(text, false);
+            for (Mail.Attachment file : attachments) {
+                helper.addAttachment(file.filename(), new ByteArrayResource(file.content()), file.contentType());
+            }
         } catch (MessagingException e) {
             throw new org.springframework.mail.MailPreparationException(e.getMessage(), e);
         }

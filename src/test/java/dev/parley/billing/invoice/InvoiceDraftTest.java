@@ -161,4 +161,17 @@ class InvoiceDraftTest {
         assertThatThrownBy(() -> new InvoiceLine(LineKind.PRORATION_CREDIT, "Unused time", Money.of(1, EUR)))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void theCustomerBalanceComesOffTheTotalAfterTaxAndOnlyInTheInvoicesCurrency() {
+        InvoiceDraft invoice = InvoiceDraft.builder(EUR).charge(LineKind.BASE, "Professional", Money.of(9900, EUR))
+                .build(List.of(), new TaxRate(1900));
+
+        assertThat(invoice.total()).isEqualTo(Money.of(11781, EUR));
+        assertThat(invoice.balanceApplied(Money.of(1200, EUR))).isEqualTo(Money.of(1200, EUR));
+        assertThat(invoice.balanceApplied(Money.of(20000, EUR))).as("at most the total").isEqualTo(Money.of(11781, EUR));
+        assertThat(invoice.balanceApplied(Money.zero(EUR)).isZero()).isTrue();
+        assertThatThrownBy(() -> invoice.balanceApplied(Money.of(1200, "USD")))
+                .isInstanceOf(CurrencyMismatchException.class);
+    }
 }

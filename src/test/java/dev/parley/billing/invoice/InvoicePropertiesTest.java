@@ -41,6 +41,21 @@ class InvoicePropertiesTest {
     }
 
     @Property
+    void anAppliedBalanceNeverExceedsTheTotalNorTheBalanceAndLeavesTheTaxAlone(@ForAll("invoices") Scenario scenario,
+            @ForAll @LongRange(min = -MAX_PRICE, max = 10 * MAX_PRICE) long available) {
+        InvoiceDraft invoice = scenario.invoice();
+        Money balance = Money.of(available, invoice.currency());
+
+        Money applied = invoice.balanceApplied(balance);
+
+        assertThat(applied.isNegative()).isFalse();
+        assertThat(applied).isLessThanOrEqualTo(invoice.total());
+        assertThat(applied).isLessThanOrEqualTo(balance.max(Money.zero(invoice.currency())));
+        assertThat(applied).as("all of the balance, or all of the total").isIn(
+                balance.max(Money.zero(invoice.currency())), invoice.total());
+    }
+
+    @Property
     void theTotalIsNeverNegative(@ForAll("invoices") Scenario scenario) {
         assertThat(scenario.invoice().total().isNegative()).isFalse();
     }

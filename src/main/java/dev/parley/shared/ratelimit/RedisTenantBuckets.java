@@ -51,7 +51,6 @@ final class RedisTenantBuckets implements TenantBuckets, AutoCloseable {
     private final ScheduledExecutorService connector = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("parley-ratelimit-connect").daemon().factory());
     private final AtomicLong lastWarning = new AtomicLong(System.nanoTime() - WARN_EVERY_NANOS);
-    private volatile StatefulRedisConnection<String, byte[]> connection;
     private volatile ProxyManager<String> buckets;
     private volatile boolean closed;
 
@@ -74,10 +73,10 @@ final class RedisTenantBuckets implements TenantBuckets, AutoCloseable {
     /** Connects, or, when Redis is unreachable, warns and keeps trying in the background. */
     static RedisTenantBuckets start(RedisProperties properties) {
         RedisTenantBuckets redis = new RedisTenantBuckets(properties);
-        if (!redis.connect()) {
+        if (!redis.connect(true)) {
             long every = redis.connectRetry.toMillis();
             redis.connector.scheduleWithFixedDelay(() -> {
-                if (redis.buckets == null && !redis.closed && redis.connect()) {
+                if (redis.buckets == null && !redis.closed && redis.connect(false)) {
                     redis.connector.shutdown();
                 }
             }, every, every, TimeUnit.MILLISECONDS);
@@ -85,14 +84,13 @@ final class RedisTenantBuckets implements TenantBuckets, AutoCloseable {
         return redis;
     }
 
-    private synchronized boolean connect() {
+    private synchronized boolean connect(boolean first) {
         if (closed) {
             return false;
         }
         try {
             StatefulRedisConnection<String, byte[]> opened =
                     client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-            connection = opened;
             buckets = Bucket4jLettuce.casBasedBuilder(opened)
                     .expirationAfterWrite(ExpirationAfterWriteStrategy
                             .basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
@@ -101,9 +99,13 @@ final class RedisTenantBuckets implements TenantBuckets, AutoCloseable {
             log.info("Rate limits: shared by the nodes in Redis at {} (keys {}*)", where, prefix);
             return true;
         } catch (RuntimeException e) {
-            log.warn("Rate limits: Redis at {} is unreachable ({}); calls go through unlimited until it answers, "
-                    + "trying again every {} ms.", where, rootMessage(e), connectRetry.toMillis());
-            lastWarning.set(System.nanoTime());
+            if (first) {
+                log.warn("Rate limits: Redis at {} is unreachable ({}); calls go through unlimited until it answers, "
+                        + "trying again every {} ms.", where, rootMessage(e), connectRetry.toMillis());
+                lastWarning.set(System.nanoTime());
+            } else {
+                warn(e);
+            }
             return false;
         }
     }
@@ -156,10 +158,6 @@ final class RedisTenantBuckets implements TenantBuckets, AutoCloseable {
     public synchronized void close() {
         closed = true;
         connector.shutdownNow();
-        StatefulRedisConnection<String, byte[]> open = connection;
-        if (open != null) {
-            open.closeAsync();
-        }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     }
 

@@ -1,6 +1,5 @@
 package dev.parley.billing.web;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -8,18 +7,13 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-
 import dev.parley.billing.Entitlements;
 import dev.parley.billing.Limit;
 import dev.parley.shared.ParleyException;
 import dev.parley.shared.TenantId;
 import dev.parley.shared.cluster.ClusterBus;
+import dev.parley.shared.ratelimit.TenantBuckets;
 import dev.parley.shared.security.Caller;
-
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -33,23 +27,23 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * has no bucket). An empty bucket answers 429 {@code RATE_LIMITED} with {@code Retry-After}. Sign-in, the platform
  * API, the notification and usage streams and the widget (which has its own per-visitor limit) are not counted.
  * <p>
- * An interceptor runs inside the dispatcher, so after the security filters have authenticated the caller. Buckets
- * are per node (with N nodes a tenant gets up to N times its limit) and are dropped on every node when the tenant's
- * plan, or a plan, changes (topic {@value Entitlements#EVICTIONS}); a bucket whose limit no longer matches the plan
- * is rebuilt as well.
+ * An interceptor runs inside the dispatcher, so after the security filters have authenticated the caller. The
+ * buckets are {@link TenantBuckets} of kind {@value #KIND}: shared by all nodes in Redis when it is configured, per
+ * node in memory otherwise. In-memory buckets are dropped on every node when the tenant's plan, or a plan, changes
+ * (topic {@value Entitlements#EVICTIONS}); a bucket whose limit no longer matches the plan is rebuilt as well.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiRateLimit implements WebMvcConfigurer {
 
-    private final Entitlements entitlements;
-    private final Cache<UUID, Limiter> buckets = Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfterAccess(Duration.ofMinutes(10))
-            .build();
+    static final String KIND = "api";
 
-    ApiRateLimit(Entitlements entitlements, ClusterBus bus) {
+    private final Entitlements entitlements;
+    private final TenantBuckets buckets;
+
+    ApiRateLimit(Entitlements entitlements, TenantBuckets buckets, ClusterBus bus) {
         this.entitlements = entitlements;
-        bus.subscribe(Entitlements.EVICTIONS, this::evict, buckets::invalidateAll);
+        this.buckets = buckets;
+        bus.subscribe(Entitlements.EVICTIONS, this::evict, () -> buckets.forgetAll(KIND));
     }
 
     @Override
@@ -75,12 +69,9 @@ class ApiRateLimit implements WebMvcConfigurer {
         if (limit == 0) {
             throw limited(limit, 60);
         }
-        Limiter limiter = buckets.asMap().compute(tenant.value(),
-                (id, current) -> current != null && current.limit() == limit ? current : Limiter.of(limit));
-        var probe = limiter.bucket().tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-            throw limited(limit, seconds);
+        long retryAfter = buckets.tryConsume(KIND, tenant, limit);
+        if (retryAfter > 0) {
+            throw limited(limit, retryAfter);
         }
     }
 
@@ -92,17 +83,9 @@ class ApiRateLimit implements WebMvcConfigurer {
 
     private void evict(String payload) {
         if ("*".equals(payload)) {
-            buckets.invalidateAll();
+            buckets.forgetAll(KIND);
         } else {
-            buckets.invalidate(UUID.fromString(payload));
-        }
-    }
-
-    private record Limiter(int limit, Bucket bucket) {
-
-        static Limiter of(int perMinute) {
-            return new Limiter(perMinute, Bucket.builder().addLimit(Bandwidth.builder()
-                    .capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build()).build());
+            buckets.forget(KIND, new TenantId(UUID.fromString(payload)));
         }
     }
 }

@@ -1,20 +1,14 @@
 package dev.parley.widget.web;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.parley.billing.Entitlements;
 import dev.parley.billing.Limit;
 import dev.parley.shared.ParleyException;
 import dev.parley.shared.TenantId;
 import dev.parley.shared.cluster.ClusterBus;
-
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import dev.parley.shared.ratelimit.TenantBuckets;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -26,22 +20,23 @@ import org.springframework.stereotype.Component;
  * {@code Retry-After}. It sits beside the per-visitor limit of chat, which keeps one visitor from flooding a
  * conversation; this one caps what a whole site (or someone replaying its public widget key) may cost.
  * <p>
- * Like the API's limit ({@code billing.web.ApiRateLimit}), buckets are per node (with N nodes a tenant gets up to N
- * times its limit), kept in a Caffeine cache (forgotten 10 minutes after the last call) and dropped on every node
- * when the tenant's plan, or a plan, changes; a bucket whose limit no longer matches the plan is rebuilt as well.
+ * Like the API's limit ({@code billing.web.ApiRateLimit}), the buckets are {@link TenantBuckets} (kind
+ * {@value #KIND}): shared by all nodes in Redis when it is configured, per node in memory otherwise, where they are
+ * dropped on every node when the tenant's plan, or a plan, changes; a bucket whose limit no longer matches the plan
+ * is rebuilt as well.
  */
 @Component
 class WidgetRateLimit {
 
-    private final Entitlements entitlements;
-    private final Cache<UUID, Limiter> buckets = Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfterAccess(Duration.ofMinutes(10))
-            .build();
+    static final String KIND = "widget";
 
-    WidgetRateLimit(Entitlements entitlements, ClusterBus bus) {
+    private final Entitlements entitlements;
+    private final TenantBuckets buckets;
+
+    WidgetRateLimit(Entitlements entitlements, TenantBuckets buckets, ClusterBus bus) {
         this.entitlements = entitlements;
-        bus.subscribe(Entitlements.EVICTIONS, this::evict, buckets::invalidateAll);
+        this.buckets = buckets;
+        bus.subscribe(Entitlements.EVICTIONS, this::evict, () -> buckets.forgetAll(KIND));
     }
 
     /** Takes one call from the tenant's bucket; 429 when it is empty. */
@@ -53,12 +48,9 @@ class WidgetRateLimit {
         if (limit == 0) {
             throw limited(limit, 60);
         }
-        Limiter limiter = buckets.asMap().compute(tenant.value(),
-                (id, current) -> current != null && current.limit() == limit ? current : Limiter.of(limit));
-        var probe = limiter.bucket().tryConsumeAndReturnRemaining(1);
-        if (!probe.isConsumed()) {
-            long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-            throw limited(limit, seconds);
+        long retryAfter = buckets.tryConsume(KIND, tenant, limit);
+        if (retryAfter > 0) {
+            throw limited(limit, retryAfter);
         }
     }
 
@@ -70,17 +62,9 @@ class WidgetRateLimit {
 
     private void evict(String payload) {
         if ("*".equals(payload)) {
-            buckets.invalidateAll();
+            buckets.forgetAll(KIND);
         } else {
-            buckets.invalidate(UUID.fromString(payload));
-        }
-    }
-
-    private record Limiter(int limit, Bucket bucket) {
-
-        static Limiter of(int perMinute) {
-            return new Limiter(perMinute, Bucket.builder().addLimit(Bandwidth.builder()
-                    .capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build()).build());
+            buckets.forget(KIND, new TenantId(UUID.fromString(payload)));
         }
     }
 }

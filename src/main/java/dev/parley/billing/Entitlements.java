@@ -91,7 +91,7 @@ public class Entitlements {
         return new Plan(plan.id(), plan.name(), plan.currency(), plan.monthlyPrice(), plan.yearlyPrice(),
                 plan.includedOperators(), plan.includedConversations(), storageMb, plan.apiRatePerMinute(),
                 List.copyOf(features), plan.trialDays(), plan.overageTiers(), plan.createdAt(), plan.updatedAt(),
-                plan.widgetRatePerMinute());
+                plan.widgetRatePerMinute(), plan.selfServe());
     }
 
     public boolean may(TenantId tenant, Feature feature) {

@@ -14,11 +14,21 @@ public record Plan(String id, String name, String currency, long monthlyPrice, l
                    Integer includedOperators, Integer includedConversations, Integer storageMb,
                    Integer apiRatePerMinute, List<String> features, int trialDays,
                    List<PricingTiers.Tier> overageTiers, Instant createdAt, Instant updatedAt,
-                   Integer widgetRatePerMinute) {
+                   Integer widgetRatePerMinute, boolean selfServe) {
 
     public Plan {
         features = List.copyOf(features);
         overageTiers = overageTiers == null ? List.of() : List.copyOf(overageTiers);
+    }
+
+    /** A self-serve plan (the constructor before {@code selfServe} existed). */
+    public Plan(String id, String name, String currency, long monthlyPrice, long yearlyPrice,
+                Integer includedOperators, Integer includedConversations, Integer storageMb,
+                Integer apiRatePerMinute, List<String> features, int trialDays,
+                List<PricingTiers.Tier> overageTiers, Instant createdAt, Instant updatedAt,
+                Integer widgetRatePerMinute) {
+        this(id, name, currency, monthlyPrice, yearlyPrice, includedOperators, includedConversations, storageMb,
+                apiRatePerMinute, features, trialDays, overageTiers, createdAt, updatedAt, widgetRatePerMinute, true);
     }
 
     /** A plan without a widget rate limit (the constructor before {@code widgetRatePerMinute} existed). */

@@ -28,7 +28,17 @@ public class Plans {
     public record PlanDefinition(String name, String currency, long monthlyPrice, long yearlyPrice,
                                  Integer includedOperators, Integer includedConversations, Integer storageMb,
                                  Integer apiRatePerMinute, List<String> features, Integer trialDays,
-                                 List<PricingTiers.Tier> overageTiers, Integer widgetRatePerMinute) {
+                                 List<PricingTiers.Tier> overageTiers, Integer widgetRatePerMinute,
+                                 Boolean selfServe) {
+
+        /** A self-serve definition (the constructor before {@code selfServe} existed). */
+        public PlanDefinition(String name, String currency, long monthlyPrice, long yearlyPrice,
+                              Integer includedOperators, Integer includedConversations, Integer storageMb,
+                              Integer apiRatePerMinute, List<String> features, Integer trialDays,
+                              List<PricingTiers.Tier> overageTiers, Integer widgetRatePerMinute) {
+            this(name, currency, monthlyPrice, yearlyPrice, includedOperators, includedConversations, storageMb,
+                    apiRatePerMinute, features, trialDays, overageTiers, widgetRatePerMinute, null);
+        }
 
         /** A definition without a widget rate limit (the constructor before {@code widgetRatePerMinute} existed). */
         public PlanDefinition(String name, String currency, long monthlyPrice, long yearlyPrice,
@@ -155,7 +165,8 @@ public class Plans {
         }
         return new Plan(id, d.name().trim(), d.currency(), d.monthlyPrice(), d.yearlyPrice(), d.includedOperators(),
                 d.includedConversations(), d.storageMb(), d.apiRatePerMinute(), features,
-                d.trialDays() == null ? 14 : d.trialDays(), tiers, null, null, d.widgetRatePerMinute());
+                d.trialDays() == null ? 14 : d.trialDays(), tiers, null, null, d.widgetRatePerMinute(),
+                d.selfServe() == null || d.selfServe());
     }
 
     private static Map<String, Object> details(Plan plan) {
@@ -169,6 +180,7 @@ public class Plans {
         details.put("storageMb", plan.storageMb());
         details.put("apiRatePerMinute", plan.apiRatePerMinute());
         details.put("widgetRatePerMinute", plan.widgetRatePerMinute());
+        details.put("selfServe", plan.selfServe());
         details.put("features", plan.features());
         details.put("trialDays", plan.trialDays());
         details.put("overageTiers", plan.overageTiers().stream()

@@ -204,7 +204,7 @@ public class Subscriptions {
     public Preview preview(TenantId tenant, String planId, BillingInterval interval) {
         return platform.call(() -> {
             Subscription s = subscriptions.find(tenant.value()).orElseThrow(Subscriptions::notFound);
-            return assess(tenant, s, target(planId), interval == null ? s.interval() : interval,
+            return assess(tenant, s, offered(s, planId), interval == null ? s.interval() : interval,
                     clock.instant().truncatedTo(ChronoUnit.SECONDS)).preview();
         });
     }
@@ -220,7 +220,7 @@ public class Subscriptions {
             Subscription s = lock(tenant);
             requireOpen(s);
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-            Plan to = target(planId);
+            Plan to = offered(s, planId);
             Assessment a = assess(tenant, s, to, interval == null ? s.interval() : interval, now);
             if (!a.blockers.isEmpty()) {
                 throw new ParleyException(HttpStatus.CONFLICT, "DOWNGRADE_BLOCKED", "The " + to.name()
@@ -348,7 +348,7 @@ public class Subscriptions {
                 throw ParleyException.conflict("SUBSCRIPTION_NOT_CANCELED",
                         "The subscription is running; only a canceled subscription can be reactivated.");
             }
-            Plan plan = target(planId == null ? s.planId() : planId);
+            Plan plan = offered(s, planId == null ? s.planId() : planId);
             BillingInterval on = interval == null ? s.interval() : interval;
             Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
             Subscription active = restart(s, plan, on, now);
@@ -883,6 +883,18 @@ public class Subscriptions {
 
     private Subscription lock(TenantId tenant) {
         return subscriptions.lock(tenant.value()).orElseThrow(Subscriptions::notFound);
+    }
+
+    /**
+     * A plan the tenant admin may choose: a self-serve plan, or the one the subscription is on. Another is answered
+     * like an unknown id (400 naming {@code planId}): it is the super-admin's to give.
+     */
+    private Plan offered(Subscription s, String planId) {
+        Plan plan = target(planId);
+        if (!plan.selfServe() && !plan.id().equals(s.planId())) {
+            throw ParleyException.invalidField("planId", "no plan has the id '" + planId + "'");
+        }
+        return plan;
     }
 
     private Plan target(String planId) {

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+
+import tools.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -505,6 +507,41 @@ class SubscriptionsIT {
                 Map.of("status", "TRIALING")).raw()).contains("VALIDATION_FAILED", "trialEnd");
         assertThat(api.get("/api/v1/platform/add-ons", root).raw()).contains("ai-chatbot", "file-storage",
                 "advanced-analytics", "multi-language");
+    }
+
+    @Test
+    void aPlanThatIsNotSelfServeIsNeitherOfferedToTenantAdminsNorTakenByThemButTheSuperAdminGivesIt() {
+        String id = "deal-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> deal = new java.util.HashMap<>(Map.of("name", "Negotiated " + id, "currency", "EUR",
+                "monthlyPrice", 19900, "yearlyPrice", 199000, "includedOperators", 25, "includedConversations", 5000,
+                "features", List.of("branding", "webhooks"), "selfServe", false));
+        deal.put("id", id);
+        Response created = api.post("/api/v1/platform/plans", root, deal);
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        assertThat(created.body().path("selfServe").asBoolean(true)).isFalse();
+        TenantSetup tenant = fixtures.tenant("sub-deal");
+        String admin = tenant.admin().accessToken();
+
+        JsonNode offered = api.get("/api/v1/billing/subscription", admin).body().path("plans");
+        assertThat(offered.valueStream().map(p -> p.path("id").asText())).contains("basic", "professional")
+                .doesNotContain(id);
+        Response taken = api.put("/api/v1/billing/subscription", admin, Map.of("planId", id, "interval", "MONTHLY"));
+        assertThat(taken.status()).isEqualTo(400);
+        assertThat(taken.raw()).contains("VALIDATION_FAILED", "planId");
+        assertThat(api.post("/api/v1/billing/subscription/preview", admin, Map.of("planId", id)).status())
+                .isEqualTo(400);
+
+        Response given = api.put("/api/v1/platform/tenants/" + tenant.id() + "/subscription", root,
+                Map.of("planId", id, "status", "ACTIVE"));
+
+        assertThat(given.status()).as(given.toString()).isEqualTo(200);
+        JsonNode now = api.get("/api/v1/billing/subscription", admin).body();
+        assertThat(now.path("planId").asText()).isEqualTo(id);
+        assertThat(now.path("plans").valueStream().filter(p -> p.path("current").asBoolean())
+                .map(p -> p.path("id").asText())).as("the tenant sees the plan it holds").containsExactly(id);
+        assertThat(api.get("/api/v1/platform/plans", root).body().valueStream()
+                .filter(p -> p.path("id").asText().equals(id)).map(p -> p.path("selfServe").asBoolean(true)))
+                .containsExactly(false);
     }
 
     /** A tenant paying for the plan, monthly, from now (the super-admin's override ends its trial). */

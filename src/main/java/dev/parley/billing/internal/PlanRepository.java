@@ -25,7 +25,7 @@ public class PlanRepository {
 
     private static final String COLUMNS = """
             id, name, currency, monthly_price, yearly_price, included_operators, included_conversations, storage_mb,
-            api_rate_per_minute, features, trial_days, overage_tiers::text, created_at, updated_at, widget_rate_per_minute""";
+            api_rate_per_minute, features, trial_days, overage_tiers::text, created_at, updated_at, widget_rate_per_minute, self_serve""";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -49,9 +49,10 @@ public class PlanRepository {
         return db.sql("""
                         INSERT INTO plans (id, name, currency, monthly_price, yearly_price, included_operators,
                             included_conversations, storage_mb, api_rate_per_minute, features, trial_days,
-                            overage_tiers, created_at, updated_at, widget_rate_per_minute)
+                            overage_tiers, created_at, updated_at, widget_rate_per_minute, self_serve)
                         VALUES (:id, :name, :currency, :monthly, :yearly, :operators, :conversations, :storage, :rate,
-                            string_to_array(:features, ','), :trialDays, :overage::jsonb, :now, :now, :widgetRate)
+                            string_to_array(:features, ','), :trialDays, :overage::jsonb, :now, :now, :widgetRate,
+                            :selfServe)
                         ON CONFLICT (id) DO NOTHING
                         """)
                 .params(values(plan)).param("now", Timestamp.from(now)).update() == 1;
@@ -64,7 +65,7 @@ public class PlanRepository {
                             included_conversations = :conversations, storage_mb = :storage,
                             api_rate_per_minute = :rate, features = string_to_array(:features, ','),
                             trial_days = :trialDays, overage_tiers = :overage::jsonb, updated_at = :now,
-                            widget_rate_per_minute = :widgetRate
+                            widget_rate_per_minute = :widgetRate, self_serve = :selfServe
                         WHERE id = :id
                         """)
                 .params(values(plan)).param("now", Timestamp.from(now)).update() == 1;
@@ -104,6 +105,7 @@ public class PlanRepository {
         values.put("trialDays", plan.trialDays());
         values.put("overage", tiersJson(plan.overageTiers()));
         values.put("widgetRate", plan.widgetRatePerMinute());
+        values.put("selfServe", plan.selfServe());
         return values;
     }
 
@@ -115,7 +117,7 @@ public class PlanRepository {
                 features == null ? List.of() : Arrays.asList((String[]) features.getArray()),
                 rs.getInt("trial_days"), tiers(rs.getString("overage_tiers")),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
-                integer(rs, "widget_rate_per_minute"));
+                integer(rs, "widget_rate_per_minute"), rs.getBoolean("self_serve"));
     }
 
     record StoredTier(Long upTo, String unitPrice) {

@@ -58,13 +58,14 @@ class PlatformPlanController {
             @Size(max = 50) List<@NotBlank @Size(max = 60) String> features,
             @Min(0) @Max(365) Integer trialDays,
             @Size(max = 10) List<@NotNull @Valid TierBody> overageTiers,
-            @PositiveOrZero Integer widgetRatePerMinute) {
+            @PositiveOrZero Integer widgetRatePerMinute,
+            Boolean selfServe) {
 
         PlanDefinition definition() {
             return new PlanDefinition(name, currency, monthlyPrice, yearlyPrice, includedOperators,
                     includedConversations, storageMb, apiRatePerMinute, features, trialDays,
                     overageTiers == null ? null : overageTiers.stream().map(TierBody::tier).toList(),
-                    widgetRatePerMinute);
+                    widgetRatePerMinute, selfServe);
         }
     }
 

@@ -82,6 +82,7 @@ class SubscriptionOverviews {
                 .orElse(null);
         List<PlanOption> options = all.stream()
                 .filter(p -> p.currency().equals(plan.currency()))
+                .filter(p -> p.selfServe() || p.id().equals(s.planId()))
                 .map(p -> new PlanOption(p.id(), p.name(), p.currency(), p.monthlyPrice(), p.yearlyPrice(),
                         p.includedOperators(), p.includedConversations(), p.storageMb(), p.features(),
                         p.trialDays(), p.id().equals(s.planId())))

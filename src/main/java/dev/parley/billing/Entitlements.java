@@ -63,6 +63,19 @@ public class Entitlements {
         });
     }
 
+    /**
+     * The tenant's plan read now, past the cache (and put in it): for measurements whose thresholds must not use a
+     * plan changed on another node within the cache's minute (the usage jobs run on any node).
+     */
+    public Plan fresh(TenantId tenant) {
+        boolean ownTransaction = TransactionSynchronizationManager.isActualTransactionActive()
+                && tenant.equals(TenantContext.current().orElse(null));
+        Plan plan = ownTransaction || PlatformTransactions.active() ? load(tenant.value())
+                : platform.call(() -> load(tenant.value()));
+        cache.put(tenant.value(), plan);
+        return plan;
+    }
+
     private Plan load(UUID tenant) {
         String planId = plans.planOf(tenant).orElse(properties.defaultPlan());
         Plan plan = plans.find(planId).orElseThrow(() -> new IllegalStateException("No plan '" + planId + "'"));

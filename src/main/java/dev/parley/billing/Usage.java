@@ -106,7 +106,7 @@ public class Usage implements ConversationUsage {
         int operators = (int) people.all(tenant).stream().filter(People.Person::active).count();
         long bytes = stores.stream().mapToLong(s -> s.storedBytes(tenant)).sum();
         usage.measured(tenant.value(), period, operators, bytes, now);
-        Plan plan = entitlements.plan(tenant);
+        Plan plan = entitlements.fresh(tenant);
         thresholds.check(tenant, period, plan.name(),
                 UsageThresholds.Reading.operators(operators, plan.includedOperators()));
         thresholds.check(tenant, period, plan.name(), UsageThresholds.Reading.storage(bytes, plan.storageMb()));

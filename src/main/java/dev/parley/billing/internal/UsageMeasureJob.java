@@ -5,13 +5,13 @@ import java.time.Duration;
 import java.util.UUID;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.SchedulerClient.ScheduleOptions;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 import dev.parley.billing.Usage;
+import dev.parley.shared.Ids;
 import dev.parley.shared.TenantContext;
 import dev.parley.shared.TenantId;
 
@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code usage-measure}: measures one tenant's operators and storage soon after something changed them (a seat
  * taken), so their thresholds are announced then rather than at the next read or daily snapshot. A durable one-time
- * job written in the changing transaction (so it exists only if the change committed), one per tenant at a time.
+ * job written in the changing transaction (so it exists only if the change committed); instance
+ * {@code <tenant>/<id>}.
  */
 @Component
 class UsageMeasureJob {
@@ -40,8 +41,9 @@ class UsageMeasureJob {
     }
 
     void schedule(TenantId tenant) {
-        scheduler.schedule(TASK.instance(tenant.value().toString()).build(), clock.instant(),
-                ScheduleOptions.WHEN_EXISTS_DO_NOTHING);
+        // One execution per seat taken (seats are taken seldom): a measure already running when this transaction
+        // commits might not see the new seat, so none is merged with another.
+        scheduler.schedule(TASK.instance(tenant.value() + "/" + Ids.newId()).build(), clock.instant());
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -53,7 +55,8 @@ class UsageMeasureJob {
                     .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(3,
                             new FailureHandler.OnFailureRetryLater<>(Duration.ofMinutes(1))))
                     .execute((instance, context) -> {
-                        TenantId tenant = TenantId.of(UUID.fromString(instance.getId()));
+                        String id = instance.getId();
+                        TenantId tenant = TenantId.of(UUID.fromString(id.substring(0, id.indexOf('/'))));
                         TenantContext.runAs(tenant, () -> usage.getObject().measure(tenant));
                     });
         }

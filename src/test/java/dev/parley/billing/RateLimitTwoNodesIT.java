@@ -3,15 +3,13 @@ package dev.parley.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.parley.ParleyApplication;
 import dev.parley.support.Api;
+import dev.parley.support.TwoNodes;
 import dev.parley.support.Api.Response;
 import dev.parley.support.ChatFixtures;
 import dev.parley.support.ChatFixtures.ChatTenant;
@@ -21,8 +19,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Two Parley nodes on one database and the machine's Redis share each tenant's rate-limit buckets: a plan of N calls
@@ -31,31 +27,24 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class RateLimitTwoNodesIT {
 
-    static ConfigurableApplicationContext nodeA;
-    static ConfigurableApplicationContext nodeB;
+    static TwoNodes nodes;
     static Api a;
     static Api b;
     static String root;
 
     @BeforeAll
     static void startTwoNodes() {
-        assumeTrue(listening("localhost", 6379), "no Redis on localhost:6379");
-        // A prefix of this run's own (channels and rate-limit keys), so parallel runs on one Redis never meet.
-        String prefix = "parley-test-" + UUID.randomUUID();
-        nodeA = start(prefix);
-        nodeB = start(prefix);
-        a = new Api(port(nodeA));
-        b = new Api(port(nodeB));
+        assumeTrue(TwoNodes.redisListening(), "no Redis on localhost:6379");
+        nodes = TwoNodes.start();
+        a = nodes.a;
+        b = nodes.b;
         root = new Fixtures(a).superAdmin().accessToken();
     }
 
     @AfterAll
     static void stopNodes() {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-        if (nodeA != null) {
-            nodeA.close();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
@@ -134,26 +123,5 @@ class RateLimitTwoNodesIT {
     private static void setPlan(UUID tenant, String plan) {
         Response set = a.put("/api/v1/platform/tenants/" + tenant + "/plan", root, Map.of("planId", plan));
         assertThat(set.status()).as(set.toString()).isEqualTo(200);
-    }
-
-    private static ConfigurableApplicationContext start(String prefix) {
-        return new SpringApplicationBuilder(ParleyApplication.class).profiles("test").run(
-                "--server.port=0",
-                "--spring.jmx.enabled=false",
-                "--parley.redis.url=redis://localhost:6379",
-                "--parley.redis.channel-prefix=" + prefix);
-    }
-
-    private static int port(ConfigurableApplicationContext node) {
-        return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
-    }
-
-    private static boolean listening(String host, int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 500);
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
-        }
     }
 }

@@ -3,8 +3,6 @@ package dev.parley.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,8 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import dev.parley.ParleyApplication;
 import dev.parley.support.Api;
+import dev.parley.support.TwoNodes;
 import dev.parley.support.Api.Response;
 import dev.parley.support.ChatFixtures;
 import dev.parley.support.ChatFixtures.ChatTenant;
@@ -26,8 +24,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import tools.jackson.databind.JsonNode;
 
@@ -38,28 +34,22 @@ import tools.jackson.databind.JsonNode;
  */
 class UsageTwoNodesIT {
 
-    static ConfigurableApplicationContext nodeA;
-    static ConfigurableApplicationContext nodeB;
+    static TwoNodes nodes;
     static Api a;
     static Api b;
 
     @BeforeAll
     static void startTwoNodes() {
-        assumeTrue(listening("localhost", 6379), "no Redis on localhost:6379");
-        String prefix = "parley-test-" + UUID.randomUUID();
-        nodeA = start(prefix);
-        nodeB = start(prefix);
-        a = new Api(port(nodeA));
-        b = new Api(port(nodeB));
+        assumeTrue(TwoNodes.redisListening(), "no Redis on localhost:6379");
+        nodes = TwoNodes.start();
+        a = nodes.a;
+        b = nodes.b;
     }
 
     @AfterAll
     static void stopNodes() {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-        if (nodeA != null) {
-            nodeA.close();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
@@ -149,26 +139,5 @@ class UsageTwoNodesIT {
         assertThat(a.post("/api/v1/platform/plans", root, plan).status()).isEqualTo(201);
         assertThat(a.put("/api/v1/platform/tenants/" + shop.tenant().id() + "/plan", root,
                 Map.of("planId", planId)).status()).isEqualTo(200);
-    }
-
-    private static ConfigurableApplicationContext start(String channelPrefix) {
-        return new SpringApplicationBuilder(ParleyApplication.class).profiles("test").run(
-                "--server.port=0",
-                "--spring.jmx.enabled=false",
-                "--parley.redis.url=redis://localhost:6379",
-                "--parley.redis.channel-prefix=" + channelPrefix);
-    }
-
-    private static int port(ConfigurableApplicationContext node) {
-        return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
-    }
-
-    private static boolean listening(String host, int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 500);
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
-        }
     }
 }

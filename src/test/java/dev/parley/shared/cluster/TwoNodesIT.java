@@ -3,18 +3,15 @@ package dev.parley.shared.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import com.nimbusds.jwt.SignedJWT;
-import dev.parley.ParleyApplication;
 import dev.parley.support.Api;
+import dev.parley.support.TwoNodes;
 import dev.parley.support.Api.Response;
 import dev.parley.support.ChatFixtures;
 import dev.parley.support.ChatFixtures.ChatTenant;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -37,29 +33,24 @@ class TwoNodesIT {
     /** Well within the caches' time-to-live (30 s for tenants, 10 s for sessions): only an eviction explains it. */
     private static final Duration AT_ONCE = Duration.ofSeconds(2);
 
+    static TwoNodes nodes;
     static ConfigurableApplicationContext nodeA;
-    static ConfigurableApplicationContext nodeB;
     static Api a;
     static Api b;
 
     @BeforeAll
     static void startTwoNodes() {
-        assumeTrue(listening("localhost", 6379), "no Redis on localhost:6379");
-        // A channel prefix of this run's own, so that parallel runs on the same Redis never hear each other.
-        String prefix = "parley-test-" + UUID.randomUUID();
-        nodeA = start(prefix);
-        nodeB = start(prefix);
-        a = new Api(port(nodeA));
-        b = new Api(port(nodeB));
+        assumeTrue(TwoNodes.redisListening(), "no Redis on localhost:6379");
+        nodes = TwoNodes.start();
+        nodeA = nodes.nodeA;
+        a = nodes.a;
+        b = nodes.b;
     }
 
     @AfterAll
     static void stopNodes() {
-        if (nodeB != null) {
-            nodeB.close();
-        }
-        if (nodeA != null) {
-            nodeA.close();
+        if (nodes != null) {
+            nodes.close();
         }
     }
 
@@ -182,28 +173,5 @@ class TwoNodesIT {
         }
         assertThat(until.test(response)).as("within %s: %s", AT_ONCE, response).isTrue();
         return response;
-    }
-
-    private static ConfigurableApplicationContext start(String channelPrefix) {
-        // Command-line arguments win over application.properties, as real settings do; the "test" profile puts
-        // both nodes on the JVM's one embedded PostgreSQL (the second joins the server the first started).
-        return new SpringApplicationBuilder(ParleyApplication.class).profiles("test").run(
-                "--server.port=0",
-                "--spring.jmx.enabled=false",
-                "--parley.redis.url=redis://localhost:6379",
-                "--parley.redis.channel-prefix=" + channelPrefix);
-    }
-
-    private static int port(ConfigurableApplicationContext node) {
-        return Integer.parseInt(node.getEnvironment().getProperty("local.server.port"));
-    }
-
-    private static boolean listening(String host, int port) {
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(host, port), 500);
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
-        }
     }
 }

@@ -13,14 +13,12 @@ import dev.parley.billing.internal.BillingProperties;
 import dev.parley.billing.internal.AddOnRepository;
 import dev.parley.billing.internal.PlanRepository;
 import dev.parley.shared.ParleyException;
-import dev.parley.shared.TenantContext;
 import dev.parley.shared.TenantId;
 import dev.parley.shared.cluster.ClusterBus;
 import dev.parley.shared.db.PlatformTransactions;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The one answer to "may this tenant do X, how much of Y is left", from the tenant's plan. Every gated server action
@@ -54,13 +52,8 @@ public class Entitlements {
 
     /** The tenant's plan (the configured default plan for a tenant that was never given one). */
     public Plan plan(TenantId tenant) {
-        return cache.get(tenant.value(), id -> {
-            // Inside the tenant's own transaction (an invitation, a reactivation) its plan row is visible: read it
-            // there rather than holding a second connection for a platform transaction while this one waits.
-            boolean ownTransaction = TransactionSynchronizationManager.isActualTransactionActive()
-                    && tenant.equals(TenantContext.current().orElse(null));
-            return ownTransaction || PlatformTransactions.active() ? load(id) : platform.call(() -> load(id));
-        });
+        // Inside the tenant's own transaction (an invitation, a reactivation) its plan row is visible: read there.
+        return cache.get(tenant.value(), id -> platform.callFor(tenant, () -> load(id)));
     }
 
     /**
@@ -68,10 +61,7 @@ public class Entitlements {
      * plan changed on another node within the cache's minute (the usage jobs run on any node).
      */
     public Plan fresh(TenantId tenant) {
-        boolean ownTransaction = TransactionSynchronizationManager.isActualTransactionActive()
-                && tenant.equals(TenantContext.current().orElse(null));
-        Plan plan = ownTransaction || PlatformTransactions.active() ? load(tenant.value())
-                : platform.call(() -> load(tenant.value()));
+        Plan plan = platform.callFor(tenant, () -> load(tenant.value()));
         cache.put(tenant.value(), plan);
         return plan;
     }

@@ -8,7 +8,7 @@ import dev.parley.billing.invoice.PricingTiers;
 /**
  * A plan: prices per billing period in minor units of {@code currency} (ISO 4217), allowances (null means
  * unlimited), the features it includes, the trial length in days, the overage tiers and the widget API's calls a
- * minute for all the tenant's visitors together.
+ * minute for all the tenant's visitors together, and whether tenant admins may choose it themselves ({@code selfServe}).
  */
 public record Plan(String id, String name, String currency, long monthlyPrice, long yearlyPrice,
                    Integer includedOperators, Integer includedConversations, Integer storageMb,
@@ -19,25 +19,6 @@ public record Plan(String id, String name, String currency, long monthlyPrice, l
     public Plan {
         features = List.copyOf(features);
         overageTiers = overageTiers == null ? List.of() : List.copyOf(overageTiers);
-    }
-
-    /** A self-serve plan (the constructor before {@code selfServe} existed). */
-    public Plan(String id, String name, String currency, long monthlyPrice, long yearlyPrice,
-                Integer includedOperators, Integer includedConversations, Integer storageMb,
-                Integer apiRatePerMinute, List<String> features, int trialDays,
-                List<PricingTiers.Tier> overageTiers, Instant createdAt, Instant updatedAt,
-                Integer widgetRatePerMinute) {
-        this(id, name, currency, monthlyPrice, yearlyPrice, includedOperators, includedConversations, storageMb,
-                apiRatePerMinute, features, trialDays, overageTiers, createdAt, updatedAt, widgetRatePerMinute, true);
-    }
-
-    /** A plan without a widget rate limit (the constructor before {@code widgetRatePerMinute} existed). */
-    public Plan(String id, String name, String currency, long monthlyPrice, long yearlyPrice,
-                Integer includedOperators, Integer includedConversations, Integer storageMb,
-                Integer apiRatePerMinute, List<String> features, int trialDays,
-                List<PricingTiers.Tier> overageTiers, Instant createdAt, Instant updatedAt) {
-        this(id, name, currency, monthlyPrice, yearlyPrice, includedOperators, includedConversations, storageMb,
-                apiRatePerMinute, features, trialDays, overageTiers, createdAt, updatedAt, null);
     }
 
     /** The plan's price for one period of {@code interval}, in minor units of {@link #currency()}. */

@@ -30,24 +30,6 @@ public class Plans {
                                  Integer apiRatePerMinute, List<String> features, Integer trialDays,
                                  List<PricingTiers.Tier> overageTiers, Integer widgetRatePerMinute,
                                  Boolean selfServe) {
-
-        /** A self-serve definition (the constructor before {@code selfServe} existed). */
-        public PlanDefinition(String name, String currency, long monthlyPrice, long yearlyPrice,
-                              Integer includedOperators, Integer includedConversations, Integer storageMb,
-                              Integer apiRatePerMinute, List<String> features, Integer trialDays,
-                              List<PricingTiers.Tier> overageTiers, Integer widgetRatePerMinute) {
-            this(name, currency, monthlyPrice, yearlyPrice, includedOperators, includedConversations, storageMb,
-                    apiRatePerMinute, features, trialDays, overageTiers, widgetRatePerMinute, null);
-        }
-
-        /** A definition without a widget rate limit (the constructor before {@code widgetRatePerMinute} existed). */
-        public PlanDefinition(String name, String currency, long monthlyPrice, long yearlyPrice,
-                              Integer includedOperators, Integer includedConversations, Integer storageMb,
-                              Integer apiRatePerMinute, List<String> features, Integer trialDays,
-                              List<PricingTiers.Tier> overageTiers) {
-            this(name, currency, monthlyPrice, yearlyPrice, includedOperators, includedConversations, storageMb,
-                    apiRatePerMinute, features, trialDays, overageTiers, null);
-        }
     }
 
     /** A tenant's plan and since when it holds it. */

@@ -26,7 +26,6 @@ import dev.parley.billing.invoice.Money;
 import dev.parley.billing.invoice.Proration;
 import dev.parley.identity.People;
 import dev.parley.shared.ParleyException;
-import dev.parley.shared.TenantContext;
 import dev.parley.shared.TenantId;
 import dev.parley.shared.cluster.ClusterBus;
 import dev.parley.shared.db.PlatformTransactions;
@@ -36,7 +35,6 @@ import dev.parley.shared.usage.StoredBytes;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Each tenant's subscription: its plan, interval, status and current billing period, its add-ons and coupon. A
@@ -910,9 +908,7 @@ public class Subscriptions {
     }
 
     private <T> T read(TenantId tenant, Supplier<T> work) {
-        boolean ownTransaction = TransactionSynchronizationManager.isActualTransactionActive()
-                && tenant.equals(TenantContext.current().orElse(null));
-        return ownTransaction || PlatformTransactions.active() ? work.get() : platform.call(work);
+        return platform.callFor(tenant, work);
     }
 
     private static void requireOpen(Subscription s) {

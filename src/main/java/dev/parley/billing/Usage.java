@@ -12,14 +12,12 @@ import dev.parley.billing.internal.UsageThresholds;
 import dev.parley.billing.invoice.BillingPeriod;
 import dev.parley.identity.People;
 import dev.parley.shared.ParleyException;
-import dev.parley.shared.TenantContext;
 import dev.parley.shared.TenantId;
 import dev.parley.shared.db.PlatformTransactions;
 import dev.parley.shared.usage.StoredBytes;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * A tenant's usage of its plan in a billing period: monthly active conversations (metered as visitor messages are
@@ -134,11 +132,8 @@ public class Usage implements ConversationUsage {
      */
     @Override
     public long activeConversations(TenantId tenant, BillingPeriod period) {
-        boolean ownTransaction = TransactionSynchronizationManager.isActualTransactionActive()
-                && tenant.equals(TenantContext.current().orElse(null));
-        return ownTransaction || PlatformTransactions.active()
-                ? usage.activeConversations(tenant.value(), period.start(), period.end())
-                : platform.call(() -> usage.activeConversations(tenant.value(), period.start(), period.end()));
+        return platform.callFor(tenant,
+                () -> usage.activeConversations(tenant.value(), period.start(), period.end()));
     }
 
     private static Period period(UsageRepository.PeriodRow row) {

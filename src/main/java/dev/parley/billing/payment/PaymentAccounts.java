@@ -8,13 +8,11 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.parley.billing.payment.PaymentAccount.Card;
-import dev.parley.shared.TenantContext;
 import dev.parley.shared.TenantId;
 import dev.parley.shared.db.PlatformTransactions;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The {@code billing_payment_accounts} rows: one per tenant that has ever set up a payment method. Runs in the
@@ -41,12 +39,7 @@ public class PaymentAccounts {
      * or the tenant's own transaction), else in a platform transaction of its own.
      */
     public Optional<PaymentAccount> lookup(TenantId tenant) {
-        boolean ownTransaction = TransactionSynchronizationManager.isActualTransactionActive()
-                && TenantContext.current().filter(tenant::equals).isPresent();
-        if (ownTransaction || PlatformTransactions.active()) {
-            return find(tenant);
-        }
-        return platform.call(() -> find(tenant));
+        return platform.callFor(tenant, () -> find(tenant));
     }
 
     public Optional<PaymentAccount> find(TenantId tenant) {

@@ -2,9 +2,13 @@ package dev.parley.shared.db;
 
 import java.util.function.Supplier;
 
+import dev.parley.shared.TenantContext;
+import dev.parley.shared.TenantId;
+
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -41,6 +45,17 @@ public class PlatformTransactions {
         } finally {
             ACTIVE.remove();
         }
+    }
+
+    /**
+     * Reads a tenant's rows from anywhere: in the caller's transaction when that one can see them (a platform
+     * transaction, or the tenant's own), else in a platform transaction of its own. A lookup inside the tenant's
+     * transaction so never holds a second connection while the first waits.
+     */
+    public <T> T callFor(TenantId tenant, Supplier<T> work) {
+        boolean ownTransaction = TransactionSynchronizationManager.isActualTransactionActive()
+                && tenant.equals(TenantContext.current().orElse(null));
+        return ownTransaction || active() ? work.get() : call(work);
     }
 
     public void run(Runnable work) {
